@@ -1,0 +1,92 @@
+import { awscdk, javascript } from 'projen';
+
+/** The oldest aws-cdk-lib we support: the first release cdk-nag 3 (Validations plugins) works with. */
+const CDK_FLOOR = '2.257.0';
+/** The aws-cdk-lib we build and test with: the newest 2.x on npm when this was written. */
+const CDK_TESTED = '2.276.0';
+
+const project = new awscdk.AwsCdkConstructLibrary({
+  name: '@numinia/cdk-baseline',
+  description:
+    'NuminiaBaseline: a production AWS foundation (VPC, EFS, KMS, SSM-only bastion, IAM roles, flow logs, CloudTrail) as one AWS CDK construct.',
+  author: 'Numinia Platform Team',
+  authorAddress: 'platform@numinia.io',
+  repositoryUrl: 'https://github.com/numengames/numinia-cdk-baseline.git',
+  license: 'Apache-2.0',
+  keywords: ['cdk', 'aws-cdk', 'awscdk', 'baseline', 'landing-zone', 'vpc', 'efs', 'kms', 'cloudtrail'],
+  stability: 'experimental',
+
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+  minNodeVersion: '20.0.0',
+
+  cdkVersion: CDK_FLOOR,
+  // The peer range starts at the floor; the tests run against the newest release (devDeps below).
+  peerDependencyOptions: { pinnedDevDependency: false },
+  devDeps: [`aws-cdk-lib@${CDK_TESTED}`, 'constructs@10.5.1'],
+  jsiiVersion: '~6.0.0',
+  typescriptVersion: '~6.0.0',
+
+  // The layout the project asks for: the dev tsconfig at the top level.
+  tsconfigDevFile: 'tsconfig.dev.json',
+  tsconfigDev: {
+    compilerOptions: {},
+    include: ['examples/**/*.ts', '.projenrc.ts'],
+  },
+
+  docgen: true,
+  eslint: true,
+  eslintOptions: {
+    dirs: ['src'],
+    devdirs: ['test', 'examples', '.projenrc.ts'],
+    // Tests and examples belong to the dev tsconfig (the top-level tsconfig.json is jsii's, for src/ only).
+    tsconfigPath: './tsconfig.dev.json',
+  },
+  jestOptions: {
+    // Snapshots are compared, never rewritten, by `test`; `npx projen test:update` rewrites them on purpose.
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    passWithNoTests: false,
+    jestConfig: {
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      // Synthesizing a whole baseline takes a few seconds on a 2-core machine.
+      testTimeout: 120_000,
+    },
+  },
+
+  // No GitHub here: CI is `.ci/run` on the team's machines.
+  github: false,
+  release: true,
+  releaseToNpm: false,
+  depsUpgrade: false,
+  sampleCode: false,
+  gitignore: ['cdk.out/', '*.tsbuildinfo', '.venv/', 'test/**/cdk.out/', 'examples/**/cdk.out/'],
+});
+
+// The project service only finds the nearest tsconfig.json (jsii's, src/ only): point the parser at the dev tsconfig,
+// which holds src/, test/ and examples/.
+const eslintrc = project.tryFindObjectFile('.eslintrc.json');
+eslintrc?.addDeletionOverride('parserOptions.projectService');
+eslintrc?.addOverride('parserOptions.project', './tsconfig.dev.json');
+
+// The examples are not part of the package.
+project.addPackageIgnore('/examples/');
+project.addPackageIgnore('/.ci/');
+project.addPackageIgnore('cdk.out/');
+
+// The main job: synthesize the seed's production baseline (eu-west-1) into cdk.out/ and print a summary.
+project.addTask('example', {
+  description: 'Synthesize the production example baseline into cdk.out/ and print a summary (no AWS credentials needed)',
+  exec: 'ts-node --project tsconfig.dev.json examples/production/main.ts',
+});
+
+// What CI runs: the full build (compile, API.md, tests, package), then a check that nothing generated changed.
+const ci = project.addTask('ci', {
+  description: 'Full build and test suite, then fail if a generated file (API.md, package.json, ...) is out of date',
+});
+ci.spawn(project.buildTask);
+ci.exec('git diff --ignore-space-at-eol --exit-code -- . ":(exclude)package-lock.json"', {
+  name: 'generated files are current',
+});
+
+project.synth();

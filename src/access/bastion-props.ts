@@ -1,0 +1,50 @@
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+
+/**
+ * The bastion: a small instance reached only through SSM Session Manager, for EKS troubleshooting.
+ */
+export interface BastionProps {
+  /**
+   * Create the bastion and its role.
+   *
+   * @default true
+   */
+  readonly enabled?: boolean;
+
+  /**
+   * Instance type.
+   *
+   * @default t3.micro
+   */
+  readonly instanceType?: ec2.InstanceType;
+
+  /**
+   * Machine image. Changing it (or a new image under the default SSM parameter) replaces the instance,
+   * which holds no data.
+   *
+   * @default - the latest Amazon Linux 2023 (the document's Amazon Linux 2 reached end of support on 2026-06-30)
+   */
+  readonly machineImage?: ec2.IMachineImage;
+
+  /**
+   * The image's root device, where the baseline puts an encrypted gp3 root volume. Set it when `machineImage`
+   * uses another name (Ubuntu and Debian images use `/dev/sda1`), or the image's own root volume stays as it is.
+   *
+   * @default /dev/xvda (Amazon Linux)
+   */
+  readonly rootDeviceName?: string;
+
+  /**
+   * Where the bastion runs. It needs no public address: Session Manager connects outbound.
+   *
+   * @default - the first private subnet
+   */
+  readonly vpcSubnets?: ec2.SubnetSelection;
+
+  /**
+   * Names (or `*` patterns) of the EKS clusters the bastion role may describe.
+   *
+   * @default - clusters whose name starts with the project name (`<project>-*`)
+   */
+  readonly eksClusterNames?: string[];
+}

@@ -1,0 +1,104 @@
+import { Aws, Duration } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { Construct } from 'constructs';
+import { BaselineConfig } from '../private/config';
+import { BASTION_ROOT_VOLUME_GIB } from '../private/defaults';
+
+export interface BastionAreaProps {
+  readonly config: BaselineConfig['bastion'];
+  readonly vpc: ec2.IVpc;
+}
+
+/**
+ * The bastion: reached through SSM Session Manager only (no inbound rule, no key pair, no public address),
+ * IMDSv2, encrypted root volume, recovered automatically when its host fails.
+ */
+export class Bastion extends Construct {
+  public readonly instance: ec2.Instance;
+  public readonly role: iam.Role;
+  public readonly securityGroup: ec2.SecurityGroup;
+  public readonly recoveryAlarm: cloudwatch.Alarm;
+
+  constructor(scope: Construct, id: string, { config, vpc }: BastionAreaProps) {
+    super(scope, id);
+    this.role = new iam.Role(this, 'Role', {
+      description: 'Bastion: SSM Session Manager and read-only access to the project EKS clusters',
+      assumedBy: new iam.ServicePrincipal('ec2.amazonaws.com'),
+      managedPolicies: [
+        // By ARN with the partition pseudo-parameter, so the template does not depend on the consumer's flags.
+        iam.ManagedPolicy.fromManagedPolicyArn(this, 'SsmManagedInstanceCore', `arn:${Aws.PARTITION}:iam::aws:policy/AmazonSSMManagedInstanceCore`),
+      ],
+    });
+    const clusterArns = config.eksClusterNames.map((name) => `arn:${Aws.PARTITION}:eks:${Aws.REGION}:${Aws.ACCOUNT_ID}:cluster/${name}`);
+    this.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'DescribeProjectClusters',
+        actions: ['eks:DescribeCluster', 'eks:ListAddons', 'eks:ListFargateProfiles', 'eks:ListNodegroups'],
+        resources: clusterArns,
+      }),
+    );
+    this.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'ListClusters',
+        actions: ['eks:ListClusters'],
+        // eks:ListClusters has no resource type: AWS only grants it on "*".
+        resources: ['*'],
+      }),
+    );
+
+    this.securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
+      vpc,
+      description: 'Bastion: no inbound rule (SSM Session Manager only); HTTPS out',
+      allowAllOutbound: false,
+    });
+    // Session Manager, package repositories and the EKS API are all HTTPS.
+    this.securityGroup.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'HTTPS to SSM, EKS and package repositories');
+
+    this.instance = new ec2.Instance(this, 'Instance', {
+      vpc,
+      vpcSubnets: config.vpcSubnets,
+      instanceType: config.instanceType,
+      machineImage: config.machineImage,
+      role: this.role,
+      securityGroup: this.securityGroup,
+      associatePublicIpAddress: false,
+      // IMDSv2 set on the instance itself: `requireImdsv2` would add a launch template with a fixed name.
+      httpTokens: ec2.HttpTokens.REQUIRED,
+      httpEndpoint: true,
+      httpPutResponseHopLimit: 1,
+      detailedMonitoring: true,
+      blockDevices: [
+        {
+          deviceName: config.rootDeviceName,
+          volume: ec2.BlockDeviceVolume.ebs(BASTION_ROOT_VOLUME_GIB, {
+            encrypted: true,
+            volumeType: ec2.EbsDeviceVolumeType.GP3,
+            deleteOnTermination: true,
+          }),
+        },
+      ],
+      propagateTagsToVolumeOnCreation: true,
+      ssmSessionPermissions: false,
+    });
+
+    // EC2 auto recovery: move the instance to healthy hardware when the host fails its system status check.
+    this.recoveryAlarm = new cloudwatch.Alarm(this, 'RecoveryAlarm', {
+      alarmDescription: 'Recovers the bastion when its host fails the system status check',
+      metric: new cloudwatch.Metric({
+        namespace: 'AWS/EC2',
+        metricName: 'StatusCheckFailed_System',
+        dimensionsMap: { InstanceId: this.instance.instanceId },
+        statistic: cloudwatch.Stats.MAXIMUM,
+        period: Duration.minutes(1),
+      }),
+      threshold: 1,
+      evaluationPeriods: 2,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.MISSING,
+    });
+    this.recoveryAlarm.addAlarmAction(new cwActions.Ec2Action(cwActions.Ec2InstanceAction.RECOVER));
+  }
+}

@@ -1,0 +1,102 @@
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+
+/**
+ * How private subnets reach the internet.
+ */
+export enum NatGateways {
+  /**
+   * One NAT gateway in each public subnet: an AZ failure leaves the other AZs online (the document's choice).
+   */
+  ONE_PER_AZ = 'ONE_PER_AZ',
+  /**
+   * One NAT gateway in the first public subnet: cheaper, but a single point of failure for egress.
+   */
+  SINGLE = 'SINGLE',
+  /**
+   * No NAT gateway: private subnets have no route to the internet and reach AWS only through VPC endpoints.
+   * The baseline then adds the SSM endpoints the bastion needs.
+   */
+  NONE = 'NONE',
+}
+
+/**
+ * The VPC: address plan, availability zones, NAT, VPC endpoints.
+ *
+ * Every CIDR is placed exactly where it is given (`ec2.Vpc` alone would allocate subnets sequentially).
+ */
+export interface NetworkProps {
+  /**
+   * The VPC's IPv4 CIDR block, prefix /16 to /28.
+   *
+   * Changing it replaces the VPC and everything in it.
+   *
+   * @default 10.0.0.0/16
+   */
+  readonly cidr?: string;
+
+  /**
+   * The availability zones, in the order the subnet CIDR lists follow.
+   *
+   * An environment-agnostic stack (no region) must list them explicitly.
+   *
+   * @default - zones a, b and c of the stack's region (e.g. eu-west-1a, eu-west-1b, eu-west-1c)
+   */
+  readonly availabilityZones?: string[];
+
+  /**
+   * Public subnet CIDRs, one per availability zone, in zone order. They hold the NAT gateways and load balancers.
+   *
+   * @default ['10.0.101.0/24', '10.0.102.0/24', '10.0.103.0/24']
+   */
+  readonly publicSubnetCidrs?: string[];
+
+  /**
+   * Private subnet CIDRs, one per availability zone, in zone order. They hold EKS nodes, the EFS mount targets,
+   * the interface endpoints and the bastion.
+   *
+   * @default ['10.0.1.0/24', '10.0.2.0/24', '10.0.3.0/24']
+   */
+  readonly privateSubnetCidrs?: string[];
+
+  /**
+   * CIDRs of an isolated database tier (no route to the internet), one per availability zone.
+   *
+   * @default - no database tier
+   */
+  readonly databaseSubnetCidrs?: string[];
+
+  /**
+   * NAT strategy for the private subnets.
+   *
+   * @default NatGateways.ONE_PER_AZ
+   */
+  readonly natGateways?: NatGateways;
+
+  /**
+   * Interface endpoints to add to the EKS and CloudWatch Logs ones the baseline always creates.
+   *
+   * Each endpoint lives in the private subnets, with private DNS, behind a security group that allows
+   * HTTPS from the VPC CIDR only.
+   *
+   * @default - none
+   */
+  readonly additionalInterfaceEndpoints?: ec2.InterfaceVpcEndpointAwsService[];
+
+  /**
+   * Gateway endpoints to add to the S3 one the baseline always creates (DynamoDB is the only other one AWS offers).
+   *
+   * @default - none
+   */
+  readonly additionalGatewayEndpoints?: ec2.GatewayVpcEndpointAwsService[];
+
+  /**
+   * Remove every rule from the VPC's default security group, so that nothing placed in it by mistake can
+   * talk to anything.
+   *
+   * CloudFormation cannot do this by itself: it takes a Lambda-backed custom resource (from aws-cdk-lib).
+   * Turn it off only where custom resources cannot run.
+   *
+   * @default true
+   */
+  readonly restrictDefaultSecurityGroup?: boolean;
+}

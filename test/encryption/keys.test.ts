@@ -1,0 +1,120 @@
+import { Duration, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import { baselineStack, synthTemplate } from '../util';
+
+describe('encryption', () => {
+  test('three customer-managed keys rotate every 365 days', () => {
+    const template = synthTemplate();
+    template.resourceCountIs('AWS::KMS::Key', 3);
+    const keys = Object.values(template.findResources('AWS::KMS::Key'));
+    for (const key of keys) {
+      expect(key.Properties.EnableKeyRotation).toBe(true);
+      expect(key.Properties.RotationPeriodInDays).toBe(365);
+    }
+  });
+
+  test('keys are retained on delete and on replacement', () => {
+    const keys = Object.values(synthTemplate().findResources('AWS::KMS::Key'));
+    for (const key of keys) {
+      expect(key.DeletionPolicy).toBe('Retain');
+      expect(key.UpdateReplacePolicy).toBe('Retain');
+    }
+  });
+
+  test.each(['eks-secrets', 'efs', 'logs'])('the %s key has the alias alias/<project>/<environment>/<purpose>', (purpose) => {
+    synthTemplate({ project: 'acme', environment: 'staging' }).hasResourceProperties('AWS::KMS::Alias', {
+      AliasName: `alias/acme/staging/${purpose}`,
+    });
+  });
+
+  test('the rotation period can be changed', () => {
+    const template = synthTemplate({ encryption: { rotationPeriod: Duration.days(90) } });
+    for (const key of Object.values(template.findResources('AWS::KMS::Key'))) {
+      expect(key.Properties.RotationPeriodInDays).toBe(90);
+    }
+  });
+
+  test('the logs key lets CloudWatch Logs use it for log groups of this account and region only', () => {
+    synthTemplate().hasResourceProperties('AWS::KMS::Key', {
+      KeyPolicy: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Sid: 'AllowCloudWatchLogsOfThisAccount',
+            Principal: { Service: { 'Fn::Join': ['', ['logs.', { Ref: 'AWS::Region' }, '.amazonaws.com']] } },
+            Action: ['kms:Decrypt*', 'kms:Describe*', 'kms:Encrypt*', 'kms:GenerateDataKey*', 'kms:ReEncrypt*'],
+            Condition: {
+              ArnLike: {
+                'kms:EncryptionContext:aws:logs:arn': {
+                  'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':logs:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':log-group:*']],
+                },
+              },
+            },
+          }),
+        ]),
+      },
+    });
+  });
+
+  test('the logs key lets CloudTrail encrypt for trails of this account only', () => {
+    synthTemplate().hasResourceProperties('AWS::KMS::Key', {
+      KeyPolicy: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Sid: 'AllowCloudTrailToEncryptLogsOfThisAccount',
+            Principal: { Service: 'cloudtrail.amazonaws.com' },
+            Action: 'kms:GenerateDataKey*',
+            Condition: {
+              StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+              StringLike: {
+                'kms:EncryptionContext:aws:cloudtrail:arn': {
+                  'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':cloudtrail:*:', { Ref: 'AWS::AccountId' }, ':trail/*']],
+                },
+              },
+            },
+          }),
+          Match.objectLike({
+            Sid: 'AllowCloudTrailToDescribeKey',
+            Action: 'kms:DescribeKey',
+            Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
+          }),
+        ]),
+      },
+    });
+  });
+
+  test('no key grants any service principal without a condition', () => {
+    for (const key of Object.values(synthTemplate().findResources('AWS::KMS::Key'))) {
+      for (const statement of key.Properties.KeyPolicy.Statement) {
+        if (statement.Principal.Service) {
+          expect(statement.Condition).toBeDefined();
+        }
+      }
+    }
+  });
+
+  test('without CloudTrail the logs key grants CloudTrail nothing', () => {
+    const template = synthTemplate({ logging: { cloudTrail: { enabled: false } } });
+    expect(JSON.stringify(template.findResources('AWS::KMS::Key'))).not.toContain('cloudtrail.amazonaws.com');
+  });
+
+  test('brought-in keys are used and no key is created for them', () => {
+    const keyStack = new Stack(undefined, 'Keys', { env: { region: 'eu-west-1' } });
+    const arn = (n: number) => `arn:aws:kms:eu-west-1:111111111111:key/${n}1111111-2222-3333-4444-555555555555`;
+    const external = (n: number) => kms.Key.fromKeyArn(keyStack, `Key${n}`, arn(n));
+    const { stack, baseline } = baselineStack({
+      encryption: { eksSecretsKey: external(1), fileSystemKey: external(2), logsKey: external(3) },
+    });
+    const template = Template.fromStack(stack);
+    template.resourceCountIs('AWS::KMS::Key', 0);
+    template.hasResourceProperties('AWS::EFS::FileSystem', { KmsKeyId: arn(2) });
+    template.hasResourceProperties('AWS::Logs::LogGroup', { KmsKeyId: arn(3) });
+    expect(baseline.keys.eksSecrets.keyArn).toBe(arn(1));
+  });
+
+  test('the file-system key is not created when the file system is disabled', () => {
+    const template = synthTemplate({ fileSystem: { enabled: false } });
+    template.resourceCountIs('AWS::KMS::Key', 2);
+    template.resourcePropertiesCountIs('AWS::KMS::Alias', { AliasName: 'alias/numinia/production/efs' }, 0);
+  });
+});

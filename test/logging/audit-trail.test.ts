@@ -1,0 +1,104 @@
+import { Duration } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { synthTemplate } from '../util';
+
+function trailBucket(template: Template) {
+  const buckets = template.findResources('AWS::S3::Bucket', { Properties: { LoggingConfiguration: Match.anyValue() } });
+  expect(Object.keys(buckets)).toHaveLength(1);
+  return Object.entries(buckets)[0];
+}
+
+describe('logging', () => {
+  test('a multi-region trail with global service events and log file validation, encrypted with the logs key', () => {
+    synthTemplate().hasResourceProperties('AWS::CloudTrail::Trail', {
+      IsMultiRegionTrail: true,
+      IncludeGlobalServiceEvents: true,
+      EnableLogFileValidation: true,
+      IsLogging: true,
+      KMSKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('EncryptionLogsKey'), 'Arn'] },
+      EventSelectors: [{ IncludeManagementEvents: true, ReadWriteType: 'All' }],
+    });
+  });
+
+  test('the trail bucket is private, versioned, ACL-free, retained, and logs its own access', () => {
+    const template = synthTemplate();
+    const [id, bucket] = trailBucket(template);
+    expect(bucket.DeletionPolicy).toBe('Retain');
+    expect(bucket.UpdateReplacePolicy).toBe('Retain');
+    expect(bucket.Properties).toMatchObject({
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      VersioningConfiguration: { Status: 'Enabled' },
+      OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
+      LoggingConfiguration: { DestinationBucketName: { Ref: expect.stringMatching(/AccessLogsBucket/) }, LogFilePrefix: 'trail-bucket/' },
+    });
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: id },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+  });
+
+  test('trail log files move to Glacier after 90 days by default and never expire', () => {
+    const [, bucket] = trailBucket(synthTemplate());
+    expect(bucket.Properties.LifecycleConfiguration.Rules[0]).toMatchObject({
+      Status: 'Enabled',
+      Transitions: [{ StorageClass: 'GLACIER', TransitionInDays: 90 }],
+    });
+    expect(bucket.Properties.LifecycleConfiguration.Rules[0].ExpirationInDays).toBeUndefined();
+  });
+
+  test('the trail bucket lifecycle can be changed', () => {
+    const [, bucket] = trailBucket(
+      synthTemplate({ logging: { cloudTrail: { transitionToGlacierAfter: Duration.days(30), expireAfter: Duration.days(2555) } } }),
+    );
+    expect(bucket.Properties.LifecycleConfiguration.Rules[0]).toMatchObject({
+      Transitions: [{ StorageClass: 'GLACIER', TransitionInDays: 30 }],
+      ExpirationInDays: 2555,
+    });
+  });
+
+  test('the access-log bucket accepts server access logs of the trail bucket only, from this account', () => {
+    synthTemplate().hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Sid: 'AllowServerAccessLogsOfTheTrailBucket',
+            Principal: { Service: 'logging.s3.amazonaws.com' },
+            Action: 's3:PutObject',
+            Condition: {
+              ArnLike: { 'aws:SourceArn': { 'Fn::GetAtt': [Match.stringLikeRegexp('AuditTrailBucket'), 'Arn'] } },
+              StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+            },
+          }),
+        ]),
+      },
+    });
+  });
+
+  test('the trail is also delivered to a log group kept one year, encrypted with the logs key, retained', () => {
+    const template = synthTemplate();
+    template.hasResource('AWS::Logs::LogGroup', {
+      Properties: { RetentionInDays: 365, KmsKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('EncryptionLogsKey'), 'Arn'] } },
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+    });
+    template.hasResourceProperties('AWS::CloudTrail::Trail', {
+      CloudWatchLogsLogGroupArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('AuditTrailLogGroup'), 'Arn'] },
+    });
+  });
+
+  test('CloudWatch Logs delivery can be turned off', () => {
+    const template = synthTemplate({ logging: { cloudTrail: { sendToCloudWatchLogs: false } } });
+    template.resourceCountIs('AWS::Logs::LogGroup', 1);
+    template.hasResourceProperties('AWS::CloudTrail::Trail', { CloudWatchLogsLogGroupArn: Match.absent() });
+  });
+
+  test('the trail can be turned off for accounts under an organisation trail', () => {
+    const template = synthTemplate({ logging: { cloudTrail: { enabled: false } } });
+    template.resourceCountIs('AWS::CloudTrail::Trail', 0);
+    template.resourceCountIs('AWS::S3::Bucket', 0);
+  });
+});

@@ -1,0 +1,24 @@
+import { App, AppProps, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { NuminiaBaseline, NuminiaBaselineProps } from '../src';
+
+export const REGION = 'eu-west-1';
+
+export interface SynthOptions {
+  /** The stack's region; `null` for an environment-agnostic stack. */
+  readonly region?: string | null;
+  readonly appProps?: AppProps;
+}
+
+/** A baseline in a region-specific stack of a fresh app, ready to assert on. */
+export function baselineStack(props: Partial<NuminiaBaselineProps> = {}, options: SynthOptions = {}) {
+  const app = new App(options.appProps);
+  const region = options.region === undefined ? REGION : options.region;
+  const stack = new Stack(app, 'TestStack', region === null ? {} : { env: { region } });
+  const baseline = new NuminiaBaseline(stack, 'Baseline', { environment: 'production', ...props });
+  return { app, stack, baseline };
+}
+
+export function synthTemplate(props: Partial<NuminiaBaselineProps> = {}, options: SynthOptions = {}): Template {
+  return Template.fromStack(baselineStack(props, options).stack);
+}

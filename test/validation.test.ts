@@ -1,0 +1,110 @@
+import { Duration, Lazy, Size } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as efs from 'aws-cdk-lib/aws-efs';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { NatGateways, NuminiaBaselineProps } from '../src';
+import { baselineStack } from './util';
+
+const key = () => kms.Key.fromKeyArn(baselineStack().stack, 'K', 'arn:aws:kms:eu-west-1:111111111111:key/11111111-2222-3333-4444-555555555555');
+
+/** Each invalid input, and a pattern its message must match (property, value, what is allowed). */
+const INVALID_INPUTS: Array<[string, Partial<NuminiaBaselineProps>, RegExp]> = [
+  ['environment is empty', { environment: '' }, /environment: got ""; expected 2-32 characters: lowercase letters/],
+  ['environment has capitals', { environment: 'Production' }, /environment: got "Production"; expected/],
+  ['environment has an underscore', { environment: 'prod_eu' }, /environment: got "prod_eu"/],
+  ['environment is too long', { environment: 'p'.repeat(33) }, /environment: got "p{33}"/],
+  ['environment is a token', { environment: Lazy.string({ produce: () => 'prod' }) }, /environment: got a token; .* must be a literal string/],
+  ['project ends with a hyphen', { project: 'acme-' }, /project: got "acme-"; expected/],
+  ['VPC CIDR is not CIDR notation', { network: { cidr: '10.0.0.0' } }, /network\.cidr: "10\.0\.0\.0" is not IPv4 CIDR notation/],
+  ['VPC CIDR has an octet over 255', { network: { cidr: '10.0.256.0/16' } }, /network\.cidr: "10\.0\.256\.0\/16" has an octet outside 0-255/],
+  ['VPC CIDR has host bits set', { network: { cidr: '10.0.1.0/16' } }, /network\.cidr: "10\.0\.1\.0\/16" has host bits set \(the network address of that block is 10\.0\.0\.0\/16\)/],
+  ['VPC CIDR is too large', { network: { cidr: '10.0.0.0/8' } }, /network\.cidr: 10\.0\.0\.0\/8 has prefix \/8; AWS accepts \/16 to \/28/],
+  ['VPC CIDR is too small', { network: { cidr: '10.0.0.0/29' } }, /network\.cidr: 10\.0\.0\.0\/29 has prefix \/29; AWS accepts \/16 to \/28/],
+  ['a private subnet lies outside the VPC', { network: { privateSubnetCidrs: ['10.0.1.0/24', '10.0.2.0/24', '10.1.3.0/24'] } }, /network\.privateSubnetCidrs\[2\]: 10\.1\.3\.0\/24 lies outside the VPC CIDR 10\.0\.0\.0\/16/],
+  ['two private subnets overlap', { network: { privateSubnetCidrs: ['10.0.1.0/24', '10.0.1.128/25', '10.0.3.0/24'] } }, /network\.privateSubnetCidrs\[1\]: 10\.0\.1\.128\/25 overlaps network\.privateSubnetCidrs\[0\] 10\.0\.1\.0\/24/],
+  ['a public subnet overlaps a private one', { network: { publicSubnetCidrs: ['10.0.101.0/24', '10.0.102.0/24', '10.0.0.0/22'] } }, /network\.privateSubnetCidrs\[0\]: 10\.0\.1\.0\/24 overlaps network\.publicSubnetCidrs\[2\] 10\.0\.0\.0\/22/],
+  ['a database subnet overlaps a public one', { network: { databaseSubnetCidrs: ['10.0.101.0/24', '10.0.202.0/24', '10.0.203.0/24'] } }, /network\.databaseSubnetCidrs\[0\]: 10\.0\.101\.0\/24 overlaps network\.publicSubnetCidrs\[0\]/],
+  ['a subnet CIDR is malformed', { network: { publicSubnetCidrs: ['10.0.101.0/24', '10.0.102.0/24', 'ten'] } }, /network\.publicSubnetCidrs\[2\]: "ten" is not IPv4 CIDR notation/],
+  ['a subnet is smaller than /28', { network: { publicSubnetCidrs: ['10.0.101.0/24', '10.0.102.0/24', '10.0.103.0/30'] } }, /network\.publicSubnetCidrs\[2\]: 10\.0\.103\.0\/30 has prefix \/30; AWS accepts \/16 to \/28/],
+  ['fewer private CIDRs than zones', { network: { privateSubnetCidrs: ['10.0.1.0/24', '10.0.2.0/24'] } }, /network\.privateSubnetCidrs: got 2 CIDRs for 3 availability zones \(eu-west-1a, eu-west-1b, eu-west-1c\); expected one per zone/],
+  ['more public CIDRs than zones', { network: { availabilityZones: ['eu-west-1a', 'eu-west-1b'], privateSubnetCidrs: ['10.0.1.0/24', '10.0.2.0/24'] } }, /network\.publicSubnetCidrs: got 3 CIDRs for 2 availability zones/],
+  ['database CIDRs do not match the zones', { network: { databaseSubnetCidrs: ['10.0.201.0/24'] } }, /network\.databaseSubnetCidrs: got 1 CIDRs for 3 availability zones/],
+  ['no zones', { network: { availabilityZones: [] } }, /network\.availabilityZones: got \[\]; expected at least one zone/],
+  ['a zone twice', { network: { availabilityZones: ['eu-west-1a', 'eu-west-1a', 'eu-west-1b'] } }, /network\.availabilityZones: got .*"eu-west-1a" appears twice/],
+  ['an unknown NAT strategy', { network: { natGateways: 'TWO' as NatGateways } }, /network\.natGateways: got "TWO"; expected one of ONE_PER_AZ, SINGLE, NONE/],
+  ['the EKS endpoint listed again', { network: { additionalInterfaceEndpoints: [ec2.InterfaceVpcEndpointAwsService.EKS] } }, /network\.additionalInterfaceEndpoints: "eks" is always created/],
+  ['an endpoint listed twice', { network: { additionalInterfaceEndpoints: [ec2.InterfaceVpcEndpointAwsService.STS, ec2.InterfaceVpcEndpointAwsService.STS] } }, /network\.additionalInterfaceEndpoints: "sts" is listed twice/],
+  ['the S3 gateway endpoint listed again', { network: { additionalGatewayEndpoints: [ec2.GatewayVpcEndpointAwsService.S3] } }, /network\.additionalGatewayEndpoints: the S3 gateway endpoint is always created/],
+  ['rotation below 90 days', { encryption: { rotationPeriod: Duration.days(30) } }, /encryption\.rotationPeriod: got 30 days; KMS accepts 90 to 2560 whole days/],
+  ['rotation above 2560 days', { encryption: { rotationPeriod: Duration.days(3000) } }, /encryption\.rotationPeriod: got 3000 days; KMS accepts 90 to 2560/],
+  ['rotation not in whole days', { encryption: { rotationPeriod: Duration.hours(2400 + 12) } }, /encryption\.rotationPeriod: got .*; KMS accepts 90 to 2560 whole days/],
+  ['rotation with every key brought in', { encryption: { rotationPeriod: Duration.days(180), eksSecretsKey: key(), fileSystemKey: key(), logsKey: key() } }, /encryption\.rotationPeriod: every key is brought in/],
+  ['a file-system key with the file system off', { fileSystem: { enabled: false }, encryption: { fileSystemKey: key() } }, /encryption\.fileSystemKey: given while fileSystem\.enabled is false/],
+  ['file-system options with the file system off', { fileSystem: { enabled: false, performanceMode: efs.PerformanceMode.MAX_IO } }, /fileSystem\.enabled: false, yet fileSystem\.performanceMode is set/],
+  ['provisioned throughput without a value', { fileSystem: { throughputMode: efs.ThroughputMode.PROVISIONED } }, /fileSystem\.provisionedThroughputPerSecond: required with throughputMode PROVISIONED/],
+  ['a throughput value without provisioned mode', { fileSystem: { provisionedThroughputPerSecond: Size.mebibytes(10) } }, /fileSystem\.provisionedThroughputPerSecond: only applies with throughputMode PROVISIONED \(got bursting\)/],
+  ['Max I/O with elastic throughput', { fileSystem: { performanceMode: efs.PerformanceMode.MAX_IO, throughputMode: efs.ThroughputMode.ELASTIC } }, /fileSystem\.performanceMode: MAX_IO cannot be combined with throughputMode ELASTIC/],
+  ['bastion options with the bastion off', { bastion: { enabled: false, instanceType: new ec2.InstanceType('t3.large') } }, /bastion\.enabled: false, yet bastion\.instanceType is set/],
+  ['no EKS cluster names', { bastion: { eksClusterNames: [] } }, /bastion\.eksClusterNames: got \[\]; expected at least one/],
+  ['a malformed EKS cluster name', { bastion: { eksClusterNames: ['my cluster'] } }, /bastion\.eksClusterNames: "my cluster" is not an EKS cluster name or pattern/],
+  ['a flow-log retention CloudWatch does not accept', { logging: { flowLogRetention: 45 as logs.RetentionDays } }, /logging\.flowLogRetention: got 45 days; CloudWatch Logs accepts 1, 3, 5, 7, 14, 30/],
+  ['a trail log retention CloudWatch does not accept', { logging: { cloudTrail: { cloudWatchLogsRetention: 2 as logs.RetentionDays } } }, /logging\.cloudTrail\.cloudWatchLogsRetention: got 2 days/],
+  ['trail options with the trail off', { logging: { cloudTrail: { enabled: false, expireAfter: Duration.days(400) } } }, /logging\.cloudTrail\.enabled: false, yet logging\.cloudTrail\.expireAfter is set/],
+  ['a trail log retention without delivery', { logging: { cloudTrail: { sendToCloudWatchLogs: false, cloudWatchLogsRetention: logs.RetentionDays.ONE_YEAR } } }, /logging\.cloudTrail\.cloudWatchLogsRetention: set while sendToCloudWatchLogs is false/],
+  ['trail expiry before the Glacier transition', { logging: { cloudTrail: { expireAfter: Duration.days(60) } } }, /logging\.cloudTrail\.expireAfter: got 60 days, not later than transitionToGlacierAfter \(90 days\)/],
+  ['a zero-day Glacier transition', { logging: { cloudTrail: { transitionToGlacierAfter: Duration.days(0) } } }, /logging\.cloudTrail\.transitionToGlacierAfter: got 0 days?; expected a whole number of days, at least 1/],
+  ['a reserved tag', { tags: { ManagedBy: 'terraform' } }, /tags\.ManagedBy: the baseline sets this tag itself/],
+  ['an aws: tag', { tags: { 'aws:owner': 'me' } }, /tags\.aws:owner: keys starting with "aws:" are reserved by AWS/],
+  ['a tag value over 256 characters', { tags: { Owner: 'x'.repeat(257) } }, /tags\.Owner: got "x{257}"; expected a string of at most 256 characters/],
+];
+
+describe('validation', () => {
+  test(`covers ${INVALID_INPUTS.length} invalid inputs`, () => {
+    expect(INVALID_INPUTS.length).toBeGreaterThanOrEqual(30);
+  });
+
+  test.each(INVALID_INPUTS)('fails when %s', (_name, props, message) => {
+    expect(() => baselineStack(props)).toThrow(message);
+  });
+
+  test('fails for an environment-agnostic stack without explicit zones', () => {
+    expect(() => baselineStack({}, { region: null })).toThrow(
+      /network\.availabilityZones: the stack has no concrete region, so the zones cannot be derived .* set env\.region on the stack or list the zones explicitly/,
+    );
+  });
+
+  test('an environment-agnostic stack with explicit zones synthesizes', () => {
+    expect(() => baselineStack({ network: { availabilityZones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'] } }, { region: null })).not.toThrow();
+  });
+
+  test('reports every problem at once, one line each, with a count', () => {
+    let message = '';
+    try {
+      baselineStack({ environment: 'Prod', network: { cidr: '10.0.0.0/8' }, encryption: { rotationPeriod: Duration.days(1) } });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/^Invalid NuminiaBaseline props \(3 problems\):/);
+    expect(message.split('\n').filter((l) => l.startsWith('  - ')).map((l) => l.split(':')[0])).toEqual([
+      '  - environment',
+      '  - network.cidr',
+      '  - encryption.rotationPeriod',
+    ]);
+  });
+
+  test('tokens are not rejected: token CIDRs and tag values synthesize (a token rotation period is refused by kms.Key itself)', () => {
+    const token = (value: string) => Lazy.string({ produce: () => value });
+    const { stack } = baselineStack({
+      network: {
+        cidr: token('10.0.0.0/16'),
+        privateSubnetCidrs: ['10.0.1.0/24', token('10.0.2.0/24'), '10.0.3.0/24'],
+      },
+      tags: { CostCentre: token('cc-1') },
+    });
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::EC2::Subnet', { CidrBlock: '10.0.2.0/24' });
+    template.hasResourceProperties('AWS::EC2::VPC', { CidrBlock: '10.0.0.0/16' });
+  });
+});
