@@ -24,7 +24,12 @@ const project = new awscdk.AwsCdkConstructLibrary({
   cdkVersion: CDK_FLOOR,
   // The peer range starts at the floor; the tests run against the newest release (devDeps below).
   peerDependencyOptions: { pinnedDevDependency: false },
-  devDeps: [`aws-cdk-lib@${CDK_TESTED}`, 'constructs@10.5.1'],
+  devDeps: [
+    `aws-cdk-lib@${CDK_TESTED}`,
+    'constructs@10.5.1',
+    // Compliance packs, in the tests only: the library acknowledges findings through aws-cdk-lib's Validations.
+    'cdk-nag@3.0.2',
+  ],
   jsiiVersion: '~6.0.0',
   typescriptVersion: '~6.0.0',
 

@@ -198,6 +198,7 @@ export class NuminiaBaseline extends Construct {
         config: config.fileSystem,
         props: props.fileSystem ?? {},
         vpc: network.vpc,
+        vpcCidr: config.network.cidr,
         key: keys.fileSystem!,
       });
       this.fileSystem = storage.fileSystem;

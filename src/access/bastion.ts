@@ -4,6 +4,7 @@ import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import { acceptFinding, INLINE_POLICY_REASON, inEveryPack } from '../private/compliance';
 import { BaselineConfig } from '../private/config';
 import { BASTION_ROOT_VOLUME_GIB } from '../private/defaults';
 
@@ -49,6 +50,16 @@ export class Bastion extends Construct {
       }),
     );
 
+    acceptFinding(this.role, ['AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/AmazonSSMManagedInstanceCore]'],
+      'AmazonSSMManagedInstanceCore is the AWS-maintained minimum for SSM Session Manager and patching (the only way ' +
+        'in to this bastion); AWS updates it as the SSM agent needs change.');
+    acceptFinding(this.role, [
+      'AwsSolutions-IAM5[Resource::*]',
+      ...clusterArnFindings(config.eksClusterNames),
+    ], 'eks:ListClusters has no resource type, so AWS only grants it on "*"; describe actions are limited to the ' +
+      'project\'s clusters by name (a name pattern covers clusters created later by application repos).');
+    acceptFinding(this.role, inEveryPack('IAMNoInlinePolicy'), INLINE_POLICY_REASON);
+
     this.securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
       vpc,
       description: 'Bastion: no inbound rule (SSM Session Manager only); HTTPS out',
@@ -64,7 +75,6 @@ export class Bastion extends Construct {
       machineImage: config.machineImage,
       role: this.role,
       securityGroup: this.securityGroup,
-      associatePublicIpAddress: false,
       // IMDSv2 set on the instance itself: `requireImdsv2` would add a launch template with a fixed name.
       httpTokens: ec2.HttpTokens.REQUIRED,
       httpEndpoint: true,
@@ -84,6 +94,10 @@ export class Bastion extends Construct {
       ssmSessionPermissions: false,
     });
 
+    acceptFinding(this.instance, ['AwsSolutions-EC29'],
+      'The bastion holds no data and is replaced by design (a new image replaces it); termination protection would ' +
+        'make such updates fail. Auto recovery keeps it available when its host fails.');
+
     // EC2 auto recovery: move the instance to healthy hardware when the host fails its system status check.
     this.recoveryAlarm = new cloudwatch.Alarm(this, 'RecoveryAlarm', {
       alarmDescription: 'Recovers the bastion when its host fails the system status check',
@@ -101,4 +115,11 @@ export class Bastion extends Construct {
     });
     this.recoveryAlarm.addAlarmAction(new cwActions.Ec2Action(cwActions.Ec2InstanceAction.RECOVER));
   }
+}
+
+/** cdk-nag names a wildcard finding after the resource as written in the template. */
+function clusterArnFindings(names: string[]): string[] {
+  return names
+    .filter((name) => name.includes('*'))
+    .map((name) => `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:eks:<AWS::Region>:<AWS::AccountId>:cluster/${name}]`);
 }

@@ -5,6 +5,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { acceptFinding, INLINE_POLICY_REASON, inEveryPack } from '../private/compliance';
 import { BaselineConfig } from '../private/config';
 import { ACCESS_LOG_EXPIRY_DAYS } from '../private/defaults';
 
@@ -50,6 +51,16 @@ export class AuditTrail extends Construct {
       ],
     });
     enableServerAccessLogs(this.bucket, this.accessLogsBucket);
+    acceptFinding(this.accessLogsBucket, inEveryPack('S3DefaultEncryptionKMS'),
+      'S3 server access logs can only be delivered to a bucket encrypted with S3-managed keys (SSE-S3).');
+    acceptFinding(this.bucket, inEveryPack('S3DefaultEncryptionKMS'),
+      'CloudTrail encrypts every log file itself with the customer-managed logs key (the trail\'s KMSKeyId); the ' +
+        'bucket default applies only to what CloudTrail writes unencrypted, such as digest files, which it signs.');
+    for (const bucket of [this.bucket, this.accessLogsBucket]) {
+      acceptFinding(bucket, inEveryPack('S3BucketReplicationEnabled'),
+        'Copying audit logs to another region or account is the organisation\'s log-archive design, not a per-account ' +
+          'baseline\'s; the bucket is versioned and retained, and the trail validates log file integrity.');
+    }
 
     if (config.sendToCloudWatchLogs) {
       this.logGroup = new logs.LogGroup(this, 'LogGroup', {
@@ -69,6 +80,7 @@ export class AuditTrail extends Construct {
       sendToCloudWatchLogs: config.sendToCloudWatchLogs,
       cloudWatchLogGroup: this.logGroup,
     });
+    acceptFinding(this.trail, inEveryPack('IAMNoInlinePolicy'), INLINE_POLICY_REASON);
   }
 }
 

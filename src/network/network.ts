@@ -6,6 +6,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { ExplicitSubnetCidrs } from './explicit-subnet-cidrs';
 import { NatGateways } from './network-props';
+import { acceptFinding, INLINE_POLICY_REASON, inEveryPack } from '../private/compliance';
 import { BaselineConfig } from '../private/config';
 import { DATABASE_SUBNET_GROUP, PRIVATE_SUBNET_GROUP, PUBLIC_SUBNET_GROUP } from '../private/defaults';
 
@@ -65,6 +66,15 @@ export class Network extends Construct {
       restrictDefaultSecurityGroup: config.restrictDefaultSecurityGroup,
     });
     tagSubnetsForEks(this.vpc);
+    for (const subnet of this.vpc.publicSubnets) {
+      acceptFinding(
+        subnet,
+        inEveryPack('VPCNoUnrestrictedRouteToIGW'),
+        'Public subnets hold the NAT gateways and internet-facing load balancers: their default route to the internet ' +
+          'gateway is what makes them public. Nothing in them gets a public IP automatically, private subnets route ' +
+          'through NAT only, and the database tier has no internet route at all.',
+      );
+    }
 
     this.vpc.addGatewayEndpoint('S3Endpoint', { service: ec2.GatewayVpcEndpointAwsService.S3 });
     for (const service of config.additionalGatewayEndpoints) {
@@ -76,7 +86,7 @@ export class Network extends Construct {
       description: 'Interface VPC endpoints: HTTPS from inside the VPC only',
       allowAllOutbound: false,
     });
-    this.endpointSecurityGroup.addIngressRule(ec2.Peer.ipv4(this.vpc.vpcCidrBlock), ec2.Port.tcp(443), 'HTTPS from the VPC');
+    this.endpointSecurityGroup.addIngressRule(ec2.Peer.ipv4(config.cidr), ec2.Port.tcp(443), 'HTTPS from the VPC');
     const interfaceEndpoints = [
       ec2.InterfaceVpcEndpointAwsService.EKS,
       ec2.InterfaceVpcEndpointAwsService.CLOUDWATCH_LOGS,
@@ -106,6 +116,7 @@ export class Network extends Construct {
         conditions: { StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID } },
       }),
     });
+    acceptFinding(flowLogRole, inEveryPack('IAMNoInlinePolicy'), INLINE_POLICY_REASON);
     new ec2.FlowLog(this, 'FlowLog', {
       resourceType: ec2.FlowLogResourceType.fromVpc(this.vpc),
       destination: ec2.FlowLogDestination.toCloudWatchLogs(this.flowLogGroup, flowLogRole),

@@ -167,7 +167,7 @@ describe('network', () => {
     }) as Resources;
     const [group] = Object.values(groups);
     expect(group.Properties.SecurityGroupIngress).toEqual([
-      { CidrIp: { 'Fn::GetAtt': [expect.stringMatching(/Vpc/), 'CidrBlock'] }, Description: 'HTTPS from the VPC', FromPort: 443, IpProtocol: 'tcp', ToPort: 443 },
+      { CidrIp: '10.0.0.0/16', Description: 'HTTPS from the VPC', FromPort: 443, IpProtocol: 'tcp', ToPort: 443 },
     ]);
   });
 

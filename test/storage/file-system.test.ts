@@ -37,7 +37,7 @@ describe('file system', () => {
     template.hasResourceProperties('AWS::EC2::SecurityGroup', {
       GroupDescription: Match.stringLikeRegexp('EFS mount targets'),
       SecurityGroupIngress: [
-        { CidrIp: { 'Fn::GetAtt': [Match.stringLikeRegexp('NetworkVpc'), 'CidrBlock'] }, FromPort: 2049, ToPort: 2049, IpProtocol: 'tcp', Description: 'NFS' },
+        { CidrIp: '10.0.0.0/16', FromPort: 2049, ToPort: 2049, IpProtocol: 'tcp', Description: 'NFS' },
       ],
     });
     template.resourceCountIs('AWS::EC2::SecurityGroupIngress', 0);
