@@ -29,6 +29,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'constructs@10.5.1',
     // Compliance packs, in the tests only: the library acknowledges findings through aws-cdk-lib's Validations.
     'cdk-nag@3.0.2',
+    // Replacement analysis of stateful resources between two templates, as `cdk diff` does it.
+    '@aws-cdk/cloudformation-diff@2.187.5',
   ],
   jsiiVersion: '~6.0.0',
   typescriptVersion: '~6.0.0',
