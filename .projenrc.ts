@@ -31,6 +31,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'cdk-nag@3.0.2',
     // Replacement analysis of stateful resources between two templates, as `cdk diff` does it.
     '@aws-cdk/cloudformation-diff@2.187.5',
+    'fast-check@4.11.0',
   ],
   jsiiVersion: '~6.0.0',
   typescriptVersion: '~6.0.0',
@@ -75,6 +76,19 @@ const project = new awscdk.AwsCdkConstructLibrary({
 const eslintrc = project.tryFindObjectFile('.eslintrc.json');
 eslintrc?.addDeletionOverride('parserOptions.projectService');
 eslintrc?.addOverride('parserOptions.project', './tsconfig.dev.json');
+
+// Python tools the tests run (cfn-lint, checkov, moto), pinned in requirements-dev.txt (and every transitive
+// package in constraints-dev.txt), in a local virtualenv. Reinstalled only when either file changes, so `test` stays fast after the first run.
+const installPython = project.addTask('install:python', {
+  description: 'Install the pinned Python test tools from requirements-dev.txt into .venv/',
+  exec: [
+    'cat requirements-dev.txt constraints-dev.txt | cmp -s - .venv/requirements-installed.txt',
+    '|| (python3 -m venv .venv',
+    '&& .venv/bin/pip install --quiet --disable-pip-version-check -r requirements-dev.txt -c constraints-dev.txt',
+    '&& cat requirements-dev.txt constraints-dev.txt > .venv/requirements-installed.txt)',
+  ].join(' '),
+});
+project.testTask.prependSpawn(installPython);
 
 // The examples are not part of the package.
 project.addPackageIgnore('/examples/');

@@ -1,35 +1,7 @@
-import { Stack } from 'aws-cdk-lib';
-import * as kms from 'aws-cdk-lib/aws-kms';
 import { AwsSolutionsChecks, HIPAASecurityChecks, NagPack, NIST80053R5Checks, PCIDSS321Checks } from 'cdk-nag';
-import { NatGateways, NuminiaBaselineProps } from '../../src';
+import { complianceMatrix } from './matrix';
+import { NuminiaBaselineProps } from '../../src';
 import { baselineStack } from '../util';
-
-const keyArn = (n: number) => `arn:aws:kms:eu-west-1:111111111111:key/${n}1111111-2222-3333-4444-555555555555`;
-const externalKey = (n: number) => kms.Key.fromKeyArn(new Stack(), `Key${n}`, keyArn(n));
-
-/** Every configuration a user can choose, at least once: each must come out clean under every pack. */
-const MATRIX: Array<[string, Partial<NuminiaBaselineProps>]> = [
-  ['the default baseline', {}],
-  ['NAT: single', { network: { natGateways: NatGateways.SINGLE } }],
-  ['NAT: none', { network: { natGateways: NatGateways.NONE } }],
-  ['file system off', { fileSystem: { enabled: false } }],
-  ['bastion off', { bastion: { enabled: false } }],
-  ['CloudTrail off', { logging: { cloudTrail: { enabled: false } } }],
-  [
-    'a custom CIDR plan over 2 zones with a database tier',
-    {
-      network: {
-        cidr: '172.20.0.0/16',
-        availabilityZones: ['eu-west-1a', 'eu-west-1b'],
-        publicSubnetCidrs: ['172.20.0.0/24', '172.20.1.0/24'],
-        privateSubnetCidrs: ['172.20.16.0/20', '172.20.32.0/20'],
-        databaseSubnetCidrs: ['172.20.64.0/24', '172.20.65.0/24'],
-      },
-    },
-  ],
-  ['bring-your-own keys', { encryption: { eksSecretsKey: externalKey(1), fileSystemKey: externalKey(2), logsKey: externalKey(3) } }],
-  ['another project and cluster names', { project: 'acme', bastion: { eksClusterNames: ['platform-*', 'tools'] } }],
-];
 
 const PACKS: Array<() => NagPack> = [
   () => new AwsSolutionsChecks(),
@@ -46,7 +18,7 @@ function findings(props: Partial<NuminiaBaselineProps>, pack: NagPack): string[]
 }
 
 describe('compliance: cdk-nag packs', () => {
-  describe.each(MATRIX)('%s', (_name, props) => {
+  describe.each(complianceMatrix())('%s', (_name, props) => {
     test.each(PACKS.map((make) => [make().readPackName, make]))('%s: no unacknowledged finding', (_pack, make) => {
       expect(findings(props, (make as () => NagPack)())).toEqual([]);
     });

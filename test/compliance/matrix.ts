@@ -1,0 +1,35 @@
+import { Stack } from 'aws-cdk-lib';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import { NatGateways, NuminiaBaselineProps } from '../../src';
+
+const keyArn = (n: number) => `arn:aws:kms:eu-west-1:111111111111:key/${n}1111111-2222-3333-4444-555555555555`;
+const externalKey = (n: number) => kms.Key.fromKeyArn(new Stack(), `Key${n}`, keyArn(n));
+
+/**
+ * Every configuration a user can choose, at least once: each must come out clean under every compliance tool.
+ * A function, so each run gets fresh constructs.
+ */
+export function complianceMatrix(): Array<[string, Partial<NuminiaBaselineProps>]> {
+  return [
+    ['the default baseline', {}],
+    ['NAT: single', { network: { natGateways: NatGateways.SINGLE } }],
+    ['NAT: none', { network: { natGateways: NatGateways.NONE } }],
+    ['file system off', { fileSystem: { enabled: false } }],
+    ['bastion off', { bastion: { enabled: false } }],
+    ['CloudTrail off', { logging: { cloudTrail: { enabled: false } } }],
+    [
+      'a custom CIDR plan over 2 zones with a database tier',
+      {
+        network: {
+          cidr: '172.20.0.0/16',
+          availabilityZones: ['eu-west-1a', 'eu-west-1b'],
+          publicSubnetCidrs: ['172.20.0.0/24', '172.20.1.0/24'],
+          privateSubnetCidrs: ['172.20.16.0/20', '172.20.32.0/20'],
+          databaseSubnetCidrs: ['172.20.64.0/24', '172.20.65.0/24'],
+        },
+      },
+    ],
+    ['bring-your-own keys', { encryption: { eksSecretsKey: externalKey(1), fileSystemKey: externalKey(2), logsKey: externalKey(3) } }],
+    ['another project and cluster names', { project: 'acme', bastion: { eksClusterNames: ['platform-*', 'tools'] } }],
+  ];
+}
