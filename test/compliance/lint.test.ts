@@ -71,7 +71,9 @@ describe('compliance: cfn-lint and checkov over the configuration matrix', () =>
   });
 
   test('no finding outside the reviewed list of accepted findings', () => {
-    const unaccepted = findings.filter((f) => !isAccepted(f)).map((f) => `${f.tool} ${f.rule} on ${f.resource} (${f.config}): ${f.message}`);
+    const unaccepted = findings
+      .filter((f) => !isAccepted(f))
+      .map((f) => `${f.tool} ${f.rule} on ${f.resource} (${f.config}): ${f.message}`);
     expect(unaccepted).toEqual([]);
   });
 

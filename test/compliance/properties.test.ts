@@ -105,10 +105,12 @@ describe('compliance: property-based', () => {
       { network: { privateSubnetCidrs: ['10.0.1.0/24', '10.0.2.0/24', `10.${o === 0 ? 1 : o}.3.0/24`] } },
       /network\.privateSubnetCidrs\[2\]: 10\.\d+\.3\.0\/24 lies outside the VPC CIDR 10\.0\.0\.0\/16/,
     ]),
-    fc.string({ minLength: 0, maxLength: 40 }).filter((s) => !/^[a-z][a-z0-9-]{0,30}[a-z0-9]$/.test(s)).map((s): [Partial<NuminiaBaselineProps>, RegExp] => [
-      { environment: s },
-      /environment: got /,
-    ]),
+    fc.string({ minLength: 0, maxLength: 40 })
+      .filter((s) => !/^[a-z][a-z0-9-]{0,30}[a-z0-9]$/.test(s))
+      .map((s): [Partial<NuminiaBaselineProps>, RegExp] => [
+        { environment: s },
+        /environment: got /,
+      ]),
     fc.oneof(fc.integer({ min: 1, max: 89 }), fc.integer({ min: 2561, max: 10_000 })).map((d): [Partial<NuminiaBaselineProps>, RegExp] => [
       { encryption: { rotationPeriod: Duration.days(d) } },
       new RegExp(`encryption\\.rotationPeriod: got ${d} days`),
