@@ -115,10 +115,12 @@ describe('compliance: property-based', () => {
       { encryption: { rotationPeriod: Duration.days(d) } },
       new RegExp(`encryption\\.rotationPeriod: got ${d} days`),
     ]),
-    fc.integer({ min: 0, max: 4000 }).filter((d) => !Object.values(logs.RetentionDays).includes(d)).map((d): [Partial<NuminiaBaselineProps>, RegExp] => [
-      { logging: { flowLogRetention: d as logs.RetentionDays } },
-      new RegExp(`logging\\.flowLogRetention: got ${d} days`),
-    ]),
+    fc.integer({ min: 0, max: 4000 })
+      .filter((d) => !Object.values(logs.RetentionDays).includes(d))
+      .map((d): [Partial<NuminiaBaselineProps>, RegExp] => [
+        { logging: { flowLogRetention: d as logs.RetentionDays } },
+        new RegExp(`logging\\.flowLogRetention: got ${d} days`),
+      ]),
     fc.integer({ min: 1, max: 5 }).filter((n) => n !== 3).map((n): [Partial<NuminiaBaselineProps>, RegExp] => [
       { network: { publicSubnetCidrs: [...Array(n).keys()].map((i) => `10.0.${101 + i}.0/24`) } },
       new RegExp(`network\\.publicSubnetCidrs: got ${n} CIDRs for 3 availability zones`),
