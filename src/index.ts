@@ -6,3 +6,6 @@ export * from './storage/file-system-props';
 export * from './access/bastion-props';
 export * from './access/efs-csi-driver-trust';
 export * from './logging/logging-props';
+export * from './sharing/sharing-props';
+export * from './sharing/imported-baseline';
+export * from './sharing/efs-csi-driver';

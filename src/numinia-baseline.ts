@@ -20,6 +20,11 @@ import { resolveConfig } from './private/config';
 import { MANAGED_BY, TAG_ENVIRONMENT, TAG_MANAGED_BY, TAG_PROJECT } from './private/defaults';
 import { pinFeatureFlags } from './private/feature-flags';
 import { validateBaselineProps } from './private/validation';
+import { addEfsCsiDriverAddon, ClusterWiringSource, grantBastionClusterAccess } from './sharing/cluster-wiring';
+import { BastionClusterAccess, BastionClusterAccessOptions, EfsCsiDriverAddon, EfsCsiDriverAddonOptions } from './sharing/efs-csi-driver';
+import { ImportBaselineProps, ImportedBaseline } from './sharing/imported-baseline';
+import { PublishedParameters } from './sharing/published-parameters';
+import { SharingProps } from './sharing/sharing-props';
 import { Storage } from './storage/file-system';
 import { FileSystemProps } from './storage/file-system-props';
 
@@ -77,6 +82,13 @@ export interface NuminiaBaselineProps {
   readonly logging?: LoggingProps;
 
   /**
+   * How application repos find the baseline: SSM parameters under one prefix.
+   *
+   * @default - parameters published under /<project>/<environment>/baseline/
+   */
+  readonly sharing?: SharingProps;
+
+  /**
    * Extra tags for every resource that takes tags, besides `Environment`, `Project` and `ManagedBy=cdk`
    * (which the baseline sets and which cannot be given here).
    *
@@ -96,6 +108,14 @@ export interface NuminiaBaselineProps {
  * new NuminiaBaseline(stack, 'Baseline', { environment: 'production' });
  */
 export class NuminiaBaseline extends Construct {
+  /**
+   * A baseline deployed by another app, for application repos: typed references read from its SSM parameters at
+   * deploy time (synth needs no AWS credentials). Only its shape (zones, tiers, areas) must be given.
+   */
+  public static fromParameters(scope: Construct, id: string, props: ImportBaselineProps): ImportedBaseline {
+    return new ImportedBaseline(scope, id, props);
+  }
+
   /** The VPC. */
   public readonly vpc: ec2.IVpc;
 
@@ -164,6 +184,13 @@ export class NuminiaBaseline extends Construct {
    */
   public readonly trailLogGroup?: logs.ILogGroup;
 
+  /**
+   * The prefix of the SSM parameters the baseline publishes.
+   *
+   * @default - undefined when `sharing.publishParameters` is false
+   */
+  public readonly parameterPrefix?: string;
+
   constructor(scope: Construct, id: string, props: NuminiaBaselineProps) {
     super(scope, id);
     pinFeatureFlags(this);
@@ -222,11 +249,53 @@ export class NuminiaBaseline extends Construct {
       this.trailLogGroup = audit.logGroup;
     }
 
+    if (config.sharing.publishParameters) {
+      this.parameterPrefix = config.sharing.parameterPrefix;
+      new PublishedParameters(this, 'Sharing', {
+        prefix: config.sharing.parameterPrefix,
+        vpc: network.vpc,
+        vpcCidr: config.network.cidr,
+        availabilityZones,
+        hasDatabaseTier: config.network.databaseSubnetCidrs.length > 0,
+        keys: this.keys,
+        fileSystemId: this.fileSystem?.fileSystemId,
+        fileSystemSecurityGroupId: this.fileSystemSecurityGroup?.securityGroupId,
+        efsCsiDriverRoleArn: this.efsCsiDriverRole?.roleArn,
+        bastionRoleArn: this.bastionRole?.roleArn,
+        bastionInstanceId: this.bastion?.instanceId,
+      });
+    }
+
     for (const [key, value] of Object.entries(config.tags)) {
       Tags.of(this).add(key, value);
     }
     Tags.of(this).add(TAG_ENVIRONMENT, config.environment);
     Tags.of(this).add(TAG_PROJECT, config.project);
     Tags.of(this).add(TAG_MANAGED_BY, MANAGED_BY);
+  }
+
+  /**
+   * Installs the EFS CSI driver add-on on a cluster, with the driver role through the add-on's pod identity
+   * association, and gives the StorageClass manifest to apply.
+   *
+   * @param id the add-on construct's ID
+   * @param clusterName the cluster's name (an aws-cdk-lib EKS cluster's `clusterName`, or a name)
+   */
+  public addEfsCsiDriverAddon(id: string, clusterName: string, options?: EfsCsiDriverAddonOptions): EfsCsiDriverAddon {
+    return addEfsCsiDriverAddon(this, id, this.wiringSource(), clusterName, options);
+  }
+
+  /**
+   * Lets the bastion's role use a cluster's Kubernetes API through an EKS access entry (read-only by default).
+   *
+   * @param id the access entry construct's ID
+   * @param clusterName the cluster's name
+   */
+  public grantBastionClusterAccess(id: string, clusterName: string, options?: BastionClusterAccessOptions): BastionClusterAccess {
+    return grantBastionClusterAccess(this, id, this.wiringSource(), clusterName, options);
+  }
+
+  private wiringSource(): ClusterWiringSource {
+    return { efsCsiDriverRole: this.efsCsiDriverRole, fileSystemId: this.fileSystem?.fileSystemId, bastionRole: this.bastionRole };
   }
 }

@@ -108,7 +108,8 @@ describe('NuminiaBaseline', () => {
         untagged.push(resource.Type);
         continue;
       }
-      const byKey = Object.fromEntries(tags.map((t: Json) => [t.Key, t.Value]));
+      // Most types take a list of {Key, Value}; a few (SSM parameters) a plain map.
+      const byKey = Array.isArray(tags) ? Object.fromEntries(tags.map((t: Json) => [t.Key, t.Value])) : tags;
       expect([id, byKey.Environment, byKey.Project, byKey.ManagedBy, byKey.CostCentre]).toEqual([id, 'staging', 'acme', 'cdk', 'cc-42']);
     }
     // The types CloudFormation gives no tags, and the Lambda and role of the default-security-group custom
@@ -143,9 +144,9 @@ describe('NuminiaBaseline', () => {
     expect(baseline.flowLogGroup).toBeDefined();
   });
 
-  test('the default template: 71 resources, matching the snapshot (a complement to the assertions above)', () => {
+  test('the default template: 86 resources, matching the snapshot (a complement to the assertions above)', () => {
     const template = synthTemplate().toJSON();
-    expect(Object.keys(template.Resources)).toHaveLength(71);
+    expect(Object.keys(template.Resources)).toHaveLength(86);
     // Asset hashes change with the aws-cdk-lib release, not with this library.
     expect(JSON.parse(JSON.stringify(template).replace(/[0-9a-f]{64}/g, '<asset-hash>'))).toMatchSnapshot();
   });

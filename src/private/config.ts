@@ -7,6 +7,7 @@ import * as defaults from './defaults';
 import { EfsCsiDriverTrust } from '../access/efs-csi-driver-trust';
 import { NatGateways } from '../network/network-props';
 import type { NuminiaBaselineProps } from '../numinia-baseline';
+import { defaultParameterPrefix } from '../sharing/parameter-names';
 
 /**
  * The props with every default filled in: what the areas build from. Validation reads it too, so that a
@@ -54,6 +55,10 @@ export interface BaselineConfig {
       readonly transitionToGlacierAfter: Duration;
       readonly expireAfter?: Duration;
     };
+  };
+  readonly sharing: {
+    readonly publishParameters: boolean;
+    readonly parameterPrefix: string;
   };
   readonly tags: Record<string, string>;
 }
@@ -106,6 +111,10 @@ export function resolveConfig(scope: Construct, props: NuminiaBaselineProps): Ba
         transitionToGlacierAfter: trail.transitionToGlacierAfter ?? Duration.days(defaults.TRAIL_BUCKET_GLACIER_AFTER_DAYS),
         expireAfter: trail.expireAfter,
       },
+    },
+    sharing: {
+      publishParameters: props.sharing?.publishParameters ?? true,
+      parameterPrefix: props.sharing?.parameterPrefix ?? defaultParameterPrefix(project, props.environment),
     },
     tags: props.tags ?? {},
   };

@@ -7,6 +7,7 @@ import * as defaults from './defaults';
 import { gatewayServiceName } from '../network/network';
 import { NatGateways } from '../network/network-props';
 import type { NuminiaBaselineProps } from '../numinia-baseline';
+import { PARAMETER_PREFIX_PATTERN } from '../sharing/parameter-names';
 
 /**
  * Checks every prop before any resource exists and reports every problem at once, one line each:
@@ -22,6 +23,7 @@ export function validateBaselineProps(props: NuminiaBaselineProps, config: Basel
     ...checkFileSystem(props),
     ...checkBastion(props),
     ...checkLogging(props),
+    ...checkSharing(props),
   ];
   if (problems.length > 0) {
     throw new Error(
@@ -268,6 +270,19 @@ function checkLogging(props: NuminiaBaselineProps): string[] {
       `logging.cloudTrail.expireAfter: got ${expiry} days, not later than transitionToGlacierAfter (${glacier} days); ` +
         'expected a longer period, or no expiry',
     );
+  }
+  return problems;
+}
+
+function checkSharing(props: NuminiaBaselineProps): string[] {
+  const sharing = props.sharing ?? {};
+  const problems: string[] = [];
+  if (sharing.publishParameters === false && sharing.parameterPrefix !== undefined) {
+    problems.push('sharing.parameterPrefix: set while sharing.publishParameters is false; remove one of the two');
+  }
+  const prefix = sharing.parameterPrefix;
+  if (prefix !== undefined && !Token.isUnresolved(prefix) && (!PARAMETER_PREFIX_PATTERN.test(prefix) || prefix.length > 900)) {
+    problems.push(`sharing.parameterPrefix: got ${show(prefix)}; expected a path starting and ending with "/" of letters, digits and _.-/`);
   }
   return problems;
 }

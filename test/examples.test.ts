@@ -1,0 +1,48 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { buildApplicationApp } from '../examples/application/app';
+import { buildEksApp } from '../examples/eks/app';
+import { buildProductionApp } from '../examples/production/app';
+
+describe('examples', () => {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'examples-'));
+  afterAll(() => fs.rmSync(outdir, { recursive: true, force: true }));
+
+  test('the production app synthesizes the seed configuration without AWS credentials', () => {
+    const { app, stack } = buildProductionApp(path.join(outdir, 'production'));
+    const assembly = app.synth();
+    expect(assembly.getStackByName(stack.stackName).environment.region).toBe('eu-west-1');
+    Template.fromStack(stack).hasResourceProperties('AWS::EC2::VPC', { CidrBlock: '10.0.0.0/16' });
+  });
+
+  test('the application app places its worker in the baseline\'s private subnets with a directory on its file system', () => {
+    const { app, stack } = buildApplicationApp(path.join(outdir, 'application'));
+    app.synth();
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      VpcConfig: { SubnetIds: Match.arrayWith([{ 'Fn::Select': [0, { Ref: Match.stringLikeRegexp('subnetsprivateids') }] }]) },
+      FileSystemConfigs: [Match.objectLike({ LocalMountPath: '/mnt/data' })],
+    });
+    template.hasResourceProperties('AWS::EFS::AccessPoint', { FileSystemId: { Ref: Match.stringLikeRegexp('efsfilesystemid') } });
+    template.resourceCountIs('AWS::EC2::VPC', 0);
+  });
+
+  test('the EKS app installs the EFS CSI driver add-on and grants the bastion access', () => {
+    const { app, stack, storageClass } = buildEksApp(path.join(outdir, 'eks'));
+    app.synth();
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::EKS::Addon', {
+      AddonName: 'aws-efs-csi-driver',
+      PodIdentityAssociations: [{ RoleArn: { Ref: Match.stringLikeRegexp('efscsidriverrolearn') }, ServiceAccount: 'efs-csi-controller-sa' }],
+    });
+    template.resourceCountIs('AWS::EKS::AccessEntry', 1);
+    expect(stack.resolve(storageClass)).toMatchObject({
+      provisioner: 'efs.csi.aws.com',
+      parameters: { provisioningMode: 'efs-ap', fileSystemId: { Ref: expect.stringMatching(/efsfilesystemid/) } },
+      volumeBindingMode: 'Immediate',
+      reclaimPolicy: 'Retain',
+    });
+  });
+});
