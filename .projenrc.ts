@@ -62,6 +62,16 @@ const project = new awscdk.AwsCdkConstructLibrary({
     },
   },
 
+  // One name per ecosystem, each the ecosystem's convention for "numinia" + "cdk-baseline".
+  publishToPypi: { distName: 'numinia-cdk-baseline', module: 'numinia_cdk_baseline' },
+  publishToMaven: {
+    javaPackage: 'io.numinia.cdk.baseline',
+    mavenGroupId: 'io.numinia',
+    mavenArtifactId: 'cdk-baseline',
+  },
+  publishToNuget: { dotNetNamespace: 'Numinia.CdkBaseline', packageId: 'Numinia.CdkBaseline' },
+  publishToGo: { moduleName: 'github.com/numengames/numinia-cdk-baseline-go', packageName: 'numiniacdkbaseline' },
+
   // No GitHub here: CI is `.ci/run` on the team's machines.
   github: false,
   release: true,
@@ -89,6 +99,11 @@ const installPython = project.addTask('install:python', {
   ].join(' '),
 });
 project.testTask.prependSpawn(installPython);
+
+// `package` builds the npm package only, in CI and out of it (projen would build every language outside CI, and
+// there is no .NET SDK here); the other languages are built by the distribution stage.
+project.packageTask.reset();
+project.packageTask.spawn(project.tasks.tryFind('package:js')!);
 
 // The examples are not part of the package.
 project.addPackageIgnore('/examples/');
