@@ -2,7 +2,7 @@ import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as cxapi from 'aws-cdk-lib/cx-api';
 import { NatGateways, NuminiaBaseline } from '../src';
-import { baselineStack, synthTemplate } from './util';
+import { baselineStack, STATEFUL_TYPES, synthTemplate } from './util';
 import { PINNED_FEATURE_FLAGS } from '../src/private/feature-flags';
 
 type Json = any;
@@ -31,15 +31,6 @@ function normalize(value: Json): Json {
   return out;
 }
 
-const STATEFUL_TYPES = [
-  'AWS::EC2::VPC',
-  'AWS::EC2::Subnet',
-  'AWS::EFS::FileSystem',
-  'AWS::EFS::MountTarget',
-  'AWS::KMS::Key',
-  'AWS::Logs::LogGroup',
-  'AWS::S3::Bucket',
-];
 
 describe('NuminiaBaseline', () => {
   test('the same template under a bare App and under every flag that cdk init sets', () => {

@@ -22,3 +22,14 @@ export function baselineStack(props: Partial<NuminiaBaselineProps> = {}, options
 export function synthTemplate(props: Partial<NuminiaBaselineProps> = {}, options: SynthOptions = {}): Template {
   return Template.fromStack(baselineStack(props, options).stack);
 }
+
+/** Types that hold data or identity: replacing one loses data, or every reference to it. */
+export const STATEFUL_TYPES = [
+  'AWS::EC2::VPC',
+  'AWS::EC2::Subnet',
+  'AWS::EFS::FileSystem',
+  'AWS::EFS::MountTarget',
+  'AWS::KMS::Key',
+  'AWS::Logs::LogGroup',
+  'AWS::S3::Bucket',
+];

@@ -3,18 +3,9 @@ import { Duration } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { NatGateways, NuminiaBaselineProps } from '../../src';
-import { synthTemplate } from '../util';
+import { STATEFUL_TYPES, synthTemplate } from '../util';
 
-/** Types that hold data or identity: replacing one loses data, or every reference to it. */
-const STATEFUL_TYPES = new Set([
-  'AWS::EC2::VPC',
-  'AWS::EC2::Subnet',
-  'AWS::EFS::FileSystem',
-  'AWS::EFS::MountTarget',
-  'AWS::KMS::Key',
-  'AWS::Logs::LogGroup',
-  'AWS::S3::Bucket',
-]);
+const STATEFUL = new Set(STATEFUL_TYPES);
 
 /** Options that hold no data: changing any of them must leave every stateful resource in place. */
 const NON_STATEFUL_CHANGES: Array<[string, Partial<NuminiaBaselineProps>]> = [
@@ -36,7 +27,7 @@ function statefulImpacts(before: object, after: object): string[] {
   fullDiff(before, after).resources.forEachDifference((logicalId, change) => {
     const type = change.oldResourceType ?? change.newResourceType ?? '';
     const impact = change.changeImpact;
-    if (STATEFUL_TYPES.has(type) && [ResourceImpact.WILL_REPLACE, ResourceImpact.MAY_REPLACE, ResourceImpact.WILL_DESTROY].includes(impact)) {
+    if (STATEFUL.has(type) && [ResourceImpact.WILL_REPLACE, ResourceImpact.MAY_REPLACE, ResourceImpact.WILL_DESTROY].includes(impact)) {
       impacts.push(`${impact} ${type} ${logicalId}`);
     }
   });
