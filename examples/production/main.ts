@@ -10,6 +10,7 @@ const AREAS: Array<[string, RegExp]> = [
   ['storage', /^BaselineStorage/],
   ['access', /^BaselineBastion|^BaselineEfsCsiDriver/],
   ['logging', /^BaselineAuditTrail/],
+  ['sharing', /^BaselineSharing/],
 ];
 
 const outdir = path.resolve(__dirname, '../../cdk.out');
@@ -43,5 +44,6 @@ const lambdas = Object.values(resources).filter((r) => r.Type === 'AWS::Lambda::
 lines.push(`  - ${lambdas} Lambda function(s): the aws-cdk-lib custom resource that removes the default security group's rules`);
 lines.push('  - the bastion image is resolved at deploy time from the public SSM parameter for Amazon Linux 2023');
 lines.push('  - KMS keys, the file system, log groups and trail buckets are retained when the stack is deleted');
+lines.push('  - application repos find the baseline through SSM parameters under /numinia/production/baseline/');
 lines.push('  - deploy: npx cdk deploy --app \'npx ts-node --project tsconfig.dev.json examples/production/app.ts\' (needs credentials)');
 console.log(lines.join('\n'));
