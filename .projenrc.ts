@@ -1,7 +1,11 @@
 import { awscdk, javascript } from 'projen';
 
-/** The oldest aws-cdk-lib we support: the first release cdk-nag 3 (Validations plugins) works with. */
-const CDK_FLOOR = '2.257.0';
+/**
+ * The oldest aws-cdk-lib we support. cdk-nag 3 needs 2.257, but 2.257-2.268 refuse to acknowledge its findings on
+ * ARNs (rule IDs with more than one '::', e.g. `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:...]`): synth fails.
+ * 2.269.0 is the first that accepts them; `test:floor` proves the library works there.
+ */
+const CDK_FLOOR = '2.269.0';
 /** The aws-cdk-lib we build and test with: the newest 2.x on npm when this was written. */
 const CDK_TESTED = '2.276.0';
 
@@ -108,6 +112,7 @@ project.packageTask.spawn(project.tasks.tryFind('package:js')!);
 // The examples are not part of the package.
 project.addPackageIgnore('/examples/');
 project.addPackageIgnore('/.ci/');
+project.addPackageIgnore('/scripts/');
 project.addPackageIgnore('cdk.out/');
 
 // The main job: synthesize the seed's production baseline (eu-west-1) into cdk.out/ and print a summary.
@@ -116,11 +121,17 @@ project.addTask('example', {
   exec: 'ts-node --project tsconfig.dev.json examples/production/main.ts',
 });
 
+const floorCheck = project.addTask('test:floor', {
+  description: 'Synthesize the compiled library against the oldest supported aws-cdk-lib, with the cdk-nag packs',
+  exec: 'bash scripts/floor-check.sh',
+});
+
 // What CI runs: the full build (compile, API.md, tests, package), then a check that nothing generated changed.
 const ci = project.addTask('ci', {
   description: 'Full build and test suite, then fail if a generated file (API.md, package.json, ...) is out of date',
 });
 ci.spawn(project.buildTask);
+ci.spawn(floorCheck);
 ci.exec('git diff --ignore-space-at-eol --exit-code -- . ":(exclude)package-lock.json"', {
   name: 'generated files are current',
 });

@@ -43,24 +43,41 @@ describe('EFS CSI driver role', () => {
     expect(JSON.stringify(template.toJSON())).toContain('system:serviceaccount:kube-system:efs-csi-controller-sa');
   });
 
-  test('may create and delete only access points tagged by the driver, on the baseline file system', () => {
+  test('its policy is exactly: describe the file system, list zones, create/tag/delete access points it tagged', () => {
+    const fileSystemArn = { 'Fn::GetAtt': [Match.stringLikeRegexp('StorageFileSystem'), 'Arn'] };
+    const accessPoints = {
+      'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':elasticfilesystem:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':access-point/*']],
+    };
+    // Exact, not arrayWith: the role's AwsSolutions-IAM5 acknowledgement covers only these wildcards.
     synthTemplate().hasResourceProperties('AWS::IAM::Policy', {
+      Roles: [{ Ref: Match.stringLikeRegexp('EfsCsiDriverRole') }],
       PolicyDocument: {
-        Statement: Match.arrayWith([
-          Match.objectLike({ Sid: 'DescribeAvailabilityZones', Action: 'ec2:DescribeAvailabilityZones', Resource: '*' }),
-          Match.objectLike({
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Sid: 'DescribeFileSystem',
+            Effect: 'Allow',
+            Action: ['elasticfilesystem:DescribeAccessPoints', 'elasticfilesystem:DescribeFileSystems', 'elasticfilesystem:DescribeMountTargets'],
+            Resource: [fileSystemArn, accessPoints],
+          },
+          { Sid: 'DescribeAvailabilityZones', Effect: 'Allow', Action: 'ec2:DescribeAvailabilityZones', Resource: '*' },
+          {
             Sid: 'CreateTaggedAccessPoints',
+            Effect: 'Allow',
             Action: ['elasticfilesystem:CreateAccessPoint', 'elasticfilesystem:TagResource'],
-            Resource: Match.arrayWith([{ 'Fn::GetAtt': [Match.stringLikeRegexp('StorageFileSystem'), 'Arn'] }]),
+            Resource: [fileSystemArn, accessPoints],
             Condition: { StringLike: { 'aws:RequestTag/efs.csi.aws.com/cluster': 'true' } },
-          }),
-          Match.objectLike({
+          },
+          {
             Sid: 'DeleteOwnAccessPoints',
+            Effect: 'Allow',
             Action: 'elasticfilesystem:DeleteAccessPoint',
+            Resource: accessPoints,
             Condition: { StringEquals: { 'aws:ResourceTag/efs.csi.aws.com/cluster': 'true' } },
-          }),
-        ]),
+          },
+        ],
       },
     });
   });
+
 });

@@ -1,0 +1,23 @@
+// Run by floor-check.sh inside a scratch project holding the floor aws-cdk-lib: every area on and off, four packs.
+const { App, Stack } = require('aws-cdk-lib');
+const { AwsSolutionsChecks, HIPAASecurityChecks, NIST80053R5Checks, PCIDSS321Checks } = require('cdk-nag');
+const { NatGateways, NuminiaBaseline } = require('@numinia/cdk-baseline');
+
+const configs = {
+  default: {},
+  'single NAT, no file system': { network: { natGateways: NatGateways.SINGLE }, fileSystem: { enabled: false } },
+  'no NAT, no bastion, no trail': { network: { natGateways: NatGateways.NONE }, bastion: { enabled: false }, logging: { cloudTrail: { enabled: false } } },
+};
+let failures = 0;
+for (const [name, props] of Object.entries(configs)) {
+  const app = new App();
+  const stack = new Stack(app, 'Floor', { env: { region: 'eu-west-1' } });
+  new NuminiaBaseline(stack, 'Baseline', { environment: 'production', ...props });
+  const resources = Object.keys(app.synth().getStackByName('Floor').template.Resources).length;
+  const findings = [new AwsSolutionsChecks(), new NIST80053R5Checks(), new HIPAASecurityChecks(), new PCIDSS321Checks()]
+    .flatMap((pack) => pack.validateScope(app).violations.map((v) => v.ruleName));
+  failures += findings.length;
+  console.log(`${findings.length === 0 ? 'ok  ' : 'FAIL'} ${name}: ${resources} resources, ${findings.length} unacknowledged findings ${findings.join(' ')}`);
+}
+console.log(`floor check: aws-cdk-lib ${require('aws-cdk-lib/package.json').version}: ${failures === 0 ? 'passed' : 'FAILED'}`);
+process.exit(failures === 0 ? 0 : 1);
