@@ -36,6 +36,17 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // Replacement analysis of stateful resources between two templates, as `cdk diff` does it.
     '@aws-cdk/cloudformation-diff@2.187.5',
     'fast-check@4.11.0',
+    // The emulator deploy suite: the real CDK CLI and SDK clients against moto on 127.0.0.1 (test/deploy/).
+    // SDK versions pinned: later releases require Node 22.
+    'aws-cdk@2.1148.1',
+    '@aws-cdk/integ-tests-alpha@2.245.0-alpha.0',
+    '@aws-sdk/client-cloudformation@3.1169.0',
+    '@aws-sdk/client-cloudwatch-logs@3.1169.0',
+    '@aws-sdk/client-ec2@3.1169.0',
+    '@aws-sdk/client-efs@3.1141.0',
+    '@aws-sdk/client-iam@3.1169.0',
+    '@aws-sdk/client-kms@3.1164.0',
+    '@aws-sdk/client-s3@3.1175.0',
   ],
   jsiiVersion: '~6.0.0',
   typescriptVersion: '~6.0.0',

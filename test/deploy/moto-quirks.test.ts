@@ -1,0 +1,148 @@
+/**
+ * The moto workarounds of harness/moto-quirks.ts: what each patch does to a template, and, on a live emulator, that
+ * each is still needed with the pinned moto (the unpatched template fails) and that it works (the patched one
+ * deploys and reads back right). When a moto upgrade fixes a quirk, its "still needed" test fails: drop the patch.
+ */
+import { CreateStackCommand } from '@aws-sdk/client-cloudformation';
+import { GetRoleCommand } from '@aws-sdk/client-iam';
+import { DescribeKeyCommand, GetKeyPolicyCommand, ListResourceTagsCommand } from '@aws-sdk/client-kms';
+import { Emulator } from './harness/emulator';
+import { patchTemplateForMoto, Template } from './harness/moto-quirks';
+import { stackResources } from './harness/read-back';
+
+const ROOT_PRINCIPAL = { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::', { Ref: 'AWS::AccountId' }, ':root']] };
+
+const KEY_POLICY = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: ROOT_PRINCIPAL }, Action: 'kms:*', Resource: '*' }] };
+
+const TAGGED_KEY: Template = {
+  Resources: { Key: { Type: 'AWS::KMS::Key', Properties: { KeyPolicy: KEY_POLICY, Tags: [{ Key: 'Project', Value: 'numinia' }] } } },
+};
+const KEY_WITH_POLICY: Template = {
+  Resources: { Key: { Type: 'AWS::KMS::Key', Properties: { KeyPolicy: KEY_POLICY } } },
+};
+/** A role whose description is the file system's ARN: the emulator's IAM reports it back. */
+const FILE_SYSTEM_ARN: Template = {
+  Resources: {
+    FileSystem: { Type: 'AWS::EFS::FileSystem', Properties: {} },
+    Role: {
+      Type: 'AWS::IAM::Role',
+      Properties: {
+        AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
+        Description: { 'Fn::GetAtt': ['FileSystem', 'Arn'] },
+      },
+    },
+  },
+};
+const TAGGED_PARAMETER: Template = {
+  Resources: { Parameter: { Type: 'AWS::SSM::Parameter', Properties: { Name: '/quirk/tagged', Type: 'String', Value: 'vpc-1', Tags: { Project: 'numinia' } } } },
+};
+const BOOTSTRAP_CHECK: Template = {
+  Parameters: { BootstrapVersion: { Type: 'AWS::SSM::Parameter::Value<String>', Default: '/cdk-bootstrap/hnb659fds/version' } },
+  Rules: {
+    CheckBootstrapVersion: {
+      Assertions: [{ Assert: { 'Fn::Not': [{ 'Fn::Contains': [['1', '2', '3', '4', '5'], { Ref: 'BootstrapVersion' }] }] }, AssertDescription: 'bootstrap 6 required' }],
+    },
+  },
+  Resources: { Parameter: { Type: 'AWS::SSM::Parameter', Properties: { Name: '/quirk/bootstrap', Type: 'String', Value: 'x' } } },
+};
+
+describe('patchTemplateForMoto', () => {
+  test('rewrites KMS key tags as TagKey/TagValue and SSM parameter tags as a Key/Value list', () => {
+    expect(patchTemplateForMoto(TAGGED_KEY).Resources.Key.Properties?.Tags).toEqual([{ TagKey: 'Project', TagValue: 'numinia' }]);
+    expect(patchTemplateForMoto(TAGGED_PARAMETER).Resources.Parameter.Properties?.Tags).toEqual([{ Key: 'Project', Value: 'numinia' }]);
+  });
+
+  test('turns a key policy into the same JSON as a string, its intrinsics kept for CloudFormation', () => {
+    const policy = patchTemplateForMoto(KEY_WITH_POLICY).Resources.Key.Properties?.KeyPolicy;
+    // Resolve the intrinsics as CloudFormation would, then parse: the original policy comes back.
+    const resolve = (value: any): string => {
+      if (typeof value === 'string') return value;
+      if (value.Ref) return ({ 'AWS::Partition': 'aws', 'AWS::AccountId': '123456789012' } as Record<string, string>)[value.Ref];
+      return value['Fn::Join'][1].map(resolve).join(value['Fn::Join'][0]);
+    };
+    expect(JSON.parse(resolve(policy))).toEqual({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: 'kms:*', Resource: '*' }],
+    });
+  });
+
+  test('builds the file system ARN from its ID instead of Fn::GetAtt', () => {
+    expect(patchTemplateForMoto(FILE_SYSTEM_ARN).Resources.Role.Properties?.Description['Fn::Join'][1]).toContainEqual({ Ref: 'FileSystem' });
+  });
+
+  test('drops the bootstrap version check only when asked', () => {
+    expect(patchTemplateForMoto(BOOTSTRAP_CHECK)).toMatchObject({ Parameters: { BootstrapVersion: expect.anything() }, Rules: expect.anything() });
+    const patched = patchTemplateForMoto(BOOTSTRAP_CHECK, { dropBootstrapVersionCheck: true });
+    expect(patched.Parameters).toEqual({});
+    expect(patched.Rules).toBeUndefined();
+  });
+
+  test('leaves the input alone', () => {
+    const before = JSON.stringify(KEY_WITH_POLICY);
+    patchTemplateForMoto(KEY_WITH_POLICY);
+    expect(JSON.stringify(KEY_WITH_POLICY)).toBe(before);
+  });
+});
+
+describe('on the pinned moto: each workaround is still needed, and works', () => {
+  let emulator: Emulator;
+  let stackCount = 0;
+  beforeAll(async () => {
+    emulator = await Emulator.start();
+  }, 60_000);
+  afterAll(async () => {
+    await emulator?.stop();
+  }, 30_000);
+
+  /** CreateStack of `template` (as JSON) under a new name; resolves with that name. */
+  async function createStack(template: Template): Promise<string> {
+    const stackName = `quirk-${++stackCount}`;
+    await emulator.clients.cloudFormation.send(new CreateStackCommand({ StackName: stackName, TemplateBody: JSON.stringify(template) }));
+    return stackName;
+  }
+
+  /** The unpatched template fails; a crash can leave half-made resources, so the emulator is then reset. */
+  async function expectCreateStackToFail(template: Template): Promise<void> {
+    await expect(createStack(template)).rejects.toThrow();
+    await emulator.reset();
+  }
+
+  async function physicalId(stackName: string, logicalId: string): Promise<string> {
+    return (await stackResources(emulator.clients, stackName))[logicalId].physicalId;
+  }
+
+  test('a tagged KMS key: CreateStack fails; patched, the tags are on the key', async () => {
+    await expectCreateStackToFail(TAGGED_KEY);
+    const stackName = await createStack(patchTemplateForMoto(TAGGED_KEY));
+    const tags = await emulator.clients.kms.send(new ListResourceTagsCommand({ KeyId: await physicalId(stackName, 'Key') }));
+    expect(tags.Tags).toEqual([{ TagKey: 'Project', TagValue: 'numinia' }]);
+  });
+
+  test('a key policy object: DescribeKey fails; patched, DescribeKey works and the policy is resolved', async () => {
+    const unpatched = await physicalId(await createStack(KEY_WITH_POLICY), 'Key');
+    await expect(emulator.clients.kms.send(new DescribeKeyCommand({ KeyId: unpatched }))).rejects.toThrow();
+    const keyId = await physicalId(await createStack(patchTemplateForMoto(KEY_WITH_POLICY)), 'Key');
+    expect((await emulator.clients.kms.send(new DescribeKeyCommand({ KeyId: keyId }))).KeyMetadata?.KeyState).toBe('Enabled');
+    const policy = JSON.parse((await emulator.clients.kms.send(new GetKeyPolicyCommand({ KeyId: keyId, PolicyName: 'default' }))).Policy!);
+    expect(policy.Statement[0].Principal).toEqual({ AWS: 'arn:aws:iam::123456789012:root' });
+  });
+
+  test('Fn::GetAtt of a file system ARN: CreateStack fails; patched, the ARN is the file system\'s', async () => {
+    await expectCreateStackToFail(FILE_SYSTEM_ARN);
+    const stackName = await createStack(patchTemplateForMoto(FILE_SYSTEM_ARN));
+    const role = await emulator.clients.iam.send(new GetRoleCommand({ RoleName: await physicalId(stackName, 'Role') }));
+    expect(role.Role?.Description).toBe(`arn:aws:elasticfilesystem:eu-west-1:123456789012:file-system/${await physicalId(stackName, 'FileSystem')}`);
+  });
+
+  test('a tagged SSM parameter: CreateStack fails; patched, it is created', async () => {
+    await expectCreateStackToFail(TAGGED_PARAMETER);
+    const stackName = await createStack(patchTemplateForMoto(TAGGED_PARAMETER));
+    expect((await stackResources(emulator.clients, stackName)).Parameter.status).toBe('CREATE_COMPLETE');
+  });
+
+  test('the bootstrap version check without cdk bootstrap: CreateStack fails; without the check, it is created', async () => {
+    await expectCreateStackToFail(BOOTSTRAP_CHECK);
+    const stackName = await createStack(patchTemplateForMoto(BOOTSTRAP_CHECK, { dropBootstrapVersionCheck: true }));
+    expect((await stackResources(emulator.clients, stackName)).Parameter.status).toBe('CREATE_COMPLETE');
+  });
+});

@@ -1,0 +1,191 @@
+import { BaselineFacts, SubnetFacts, Tags } from './harness/read-back';
+
+/**
+ * The emulator-side expectations of the production baseline (three zones, a NAT gateway per zone), declared as
+ * jest tests so that the CDK CLI deployment and the CloudFormation API deployment check the same facts.
+ * `facts()` is read inside each test: it is gathered in the caller's beforeAll.
+ */
+export function declareProductionBaselineTests(facts: () => BaselineFacts): void {
+  const BASELINE_TAGS: Tags = { Environment: 'production', Project: 'numinia', ManagedBy: 'cdk' };
+  const subnetsOf = (kind: string) => facts().subnets.filter((s) => s.kind === kind).sort(byCidr);
+  const keyByAlias = (alias: string) => facts().keys.find((k) => k.alias === alias);
+  const roleTrustedBy = (service: string) => facts().roles.find((r) => r.trust.Statement.some((s) => s.Principal?.Service === service));
+
+  test('the stack is complete', () => {
+    expect(facts().stackStatus).toBe('CREATE_COMPLETE');
+  });
+
+  test('VPC CIDR 10.0.0.0/16', () => {
+    expect(facts().vpc.cidr).toBe('10.0.0.0/16');
+  });
+
+  test('private subnets 10.0.1-3.0/24 and public subnets 10.0.101-103.0/24, one of each per zone a/b/c', () => {
+    const plan = (subnets: SubnetFacts[]) => subnets.map((s) => [s.cidr, s.availabilityZone]);
+    expect(plan(subnetsOf('Private'))).toEqual([
+      ['10.0.1.0/24', 'eu-west-1a'], ['10.0.2.0/24', 'eu-west-1b'], ['10.0.3.0/24', 'eu-west-1c'],
+    ]);
+    expect(plan(subnetsOf('Public'))).toEqual([
+      ['10.0.101.0/24', 'eu-west-1a'], ['10.0.102.0/24', 'eu-west-1b'], ['10.0.103.0/24', 'eu-west-1c'],
+    ]);
+    expect(facts().subnets).toHaveLength(6);
+  });
+
+  test('three NAT gateways, one in each public subnet', () => {
+    const nats = facts().natGateways;
+    expect(nats).toHaveLength(3);
+    expect(nats.every((nat) => nat.state === 'available')).toBe(true);
+    expect(nats.map((nat) => nat.subnetId).sort()).toEqual(subnetsOf('Public').map((s) => s.id).sort());
+  });
+
+  test("each private route table's default route goes to the NAT gateway of its own zone", () => {
+    const zoneOfNat = (natId: string | undefined) => {
+      const nat = facts().natGateways.find((n) => n.id === natId);
+      return facts().subnets.find((s) => s.id === nat?.subnetId)?.availabilityZone;
+    };
+    const routes = subnetsOf('Private').map((s) => ({ zone: s.availabilityZone, natZone: zoneOfNat(s.defaultRouteTarget) }));
+    expect(routes).toEqual([
+      { zone: 'eu-west-1a', natZone: 'eu-west-1a' },
+      { zone: 'eu-west-1b', natZone: 'eu-west-1b' },
+      { zone: 'eu-west-1c', natZone: 'eu-west-1c' },
+    ]);
+    expect(new Set(subnetsOf('Private').map((s) => s.defaultRouteTarget)).size).toBe(3);
+  });
+
+  test('public route tables go to the internet gateway', () => {
+    for (const subnet of subnetsOf('Public')) {
+      expect(subnet.defaultRouteTarget).toMatch(/^igw-/);
+    }
+  });
+
+  test('S3 gateway endpoint on every route table', () => {
+    const s3 = facts().endpoints.filter((e) => e.serviceName === 'com.amazonaws.eu-west-1.s3');
+    expect(s3).toEqual([expect.objectContaining({ type: 'Gateway' })]);
+    expect([...s3[0].routeTableIds].sort()).toEqual(facts().subnets.map((s) => s.routeTableId).sort());
+  });
+
+  test('EKS and CloudWatch Logs interface endpoints in the private subnets, private DNS, HTTPS from the VPC only', () => {
+    const privateSubnetIds = subnetsOf('Private').map((s) => s.id).sort();
+    for (const service of ['eks', 'logs']) {
+      const endpoints = facts().endpoints.filter((e) => e.serviceName === `com.amazonaws.eu-west-1.${service}`);
+      expect(endpoints).toEqual([expect.objectContaining({ type: 'Interface', privateDns: true })]);
+      expect([...endpoints[0].subnetIds].sort()).toEqual(privateSubnetIds);
+      const groups = facts().securityGroups.filter((g) => endpoints[0].securityGroupIds.includes(g.id));
+      expect(groups.map((g) => g.ingress)).toEqual([['tcp/443-443 from 10.0.0.0/16']]);
+    }
+    expect(facts().endpoints).toHaveLength(3);
+  });
+
+  test('a flow log of all VPC traffic into a log group kept 30 days, delivered by a role only VPC flow logs of this account may assume', () => {
+    const [flowLog, ...others] = facts().flowLogs;
+    expect(others).toEqual([]);
+    expect(flowLog).toMatchObject({ resourceId: facts().vpc.id, trafficType: 'ALL', destinationType: 'cloud-watch-logs' });
+    expect(facts().logGroups.find((g) => g.name === flowLog.logGroupName)?.retentionDays).toBe(30);
+    const role = roleTrustedBy('vpc-flow-logs.amazonaws.com');
+    expect(flowLog.roleArn).toBe(role?.arn);
+    expect(role?.trust.Statement[0].Condition).toEqual({ StringEquals: { 'aws:SourceAccount': '123456789012' } });
+  });
+
+  test("EFS encrypted with the baseline's own EFS key, backed up, one mount target per private subnet, NFS from the VPC only", () => {
+    const fileSystem = facts().fileSystem;
+    expect(fileSystem).toMatchObject({
+      encrypted: true,
+      kmsKeyId: keyByAlias('alias/numinia/production/efs')?.arn,
+      performanceMode: 'generalPurpose',
+      throughputMode: 'bursting',
+      backupStatus: 'ENABLED',
+    });
+    expect(fileSystem.kmsKeyId).toBeDefined();
+    const targets = [...fileSystem.mountTargets].sort((a, b) => a.subnetId.localeCompare(b.subnetId));
+    const privateSubnets = [...subnetsOf('Private')].sort((a, b) => a.id.localeCompare(b.id));
+    expect(targets).toEqual(privateSubnets.map((s) => ({ subnetId: s.id, availabilityZone: s.availabilityZone })));
+    expect(facts().securityGroups.find((g) => g.description.startsWith('EFS'))?.ingress).toEqual(['tcp/2049-2049 from 10.0.0.0/16']);
+  });
+
+  test('three customer-managed KMS keys, enabled, rotating, aliased alias/numinia/production/<purpose>', () => {
+    expect(facts().keys.map((k) => k.alias).sort()).toEqual([
+      'alias/numinia/production/efs', 'alias/numinia/production/eks-secrets', 'alias/numinia/production/logs',
+    ]);
+    for (const key of facts().keys) {
+      expect(key).toMatchObject({ state: 'Enabled', rotationEnabled: true });
+    }
+  });
+
+  test('the logs key lets CloudWatch Logs use it for log groups of this account and region only', () => {
+    const statement = keyByAlias('alias/numinia/production/logs')?.policy.Statement.find((s) => s.Sid === 'AllowCloudWatchLogsOfThisAccount');
+    expect(statement).toMatchObject({
+      Effect: 'Allow',
+      Principal: { Service: 'logs.eu-west-1.amazonaws.com' },
+      Condition: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': 'arn:aws:logs:eu-west-1:123456789012:log-group:*' } },
+    });
+  });
+
+  test('IAM roles and who may assume them', () => {
+    const trust = facts().roles.map((role) => role.trust.Statement.map((s) => ({
+      service: s.Principal?.Service, actions: [s.Action].flat().sort(), condition: s.Condition,
+    }))).sort((a, b) => String(a[0].service).localeCompare(String(b[0].service)));
+    expect(trust).toEqual([
+      [{ service: 'cloudtrail.amazonaws.com', actions: ['sts:AssumeRole'], condition: undefined }],
+      [{ service: 'ec2.amazonaws.com', actions: ['sts:AssumeRole'], condition: undefined }],
+      [{
+        service: 'pods.eks.amazonaws.com',
+        actions: ['sts:AssumeRole', 'sts:TagSession'],
+        condition: { StringEquals: { 'aws:SourceAccount': '123456789012' } },
+      }],
+      [{
+        service: 'vpc-flow-logs.amazonaws.com',
+        actions: ['sts:AssumeRole'],
+        condition: { StringEquals: { 'aws:SourceAccount': '123456789012' } },
+      }],
+    ]);
+    for (const role of facts().roles) {
+      expect(role.inlinePolicyNames).toHaveLength(1);
+    }
+  });
+
+  test('the bastion: t3.micro in the first private subnet, no public address, encrypted gp3 root volume, its instance profile', () => {
+    const instance = facts().instance;
+    const firstPrivate = subnetsOf('Private')[0];
+    expect(instance).toMatchObject({
+      type: 't3.micro',
+      subnetId: firstPrivate.id,
+      availabilityZone: 'eu-west-1a',
+      rootVolume: { encrypted: true, sizeGiB: 8, volumeType: 'gp3' },
+    });
+    expect(instance.publicIp).toBeUndefined();
+    expect(instance.instanceProfileArn).toMatch(/^arn:aws:iam::123456789012:instance-profile\//);
+  });
+
+  test('the trail bucket and its access-log bucket exist with S3-managed encryption', () => {
+    expect(facts().buckets.map((b) => b.sseAlgorithm)).toEqual(['AES256', 'AES256']);
+  });
+
+  test('log groups: flow logs 30 days, CloudTrail copy 365 days', () => {
+    expect(facts().logGroups.map((g) => g.retentionDays).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual([30, 365]);
+  });
+
+  test('Environment=production, Project=numinia, ManagedBy=cdk on every resource whose tags the emulator reports', () => {
+    const f = facts();
+    const tagged: Array<[string, Tags]> = [
+      ['vpc', f.vpc.tags],
+      ...f.subnets.map((s): [string, Tags] => [`subnet ${s.cidr}`, s.tags]),
+      ...f.securityGroups.map((g): [string, Tags] => [`security group ${g.description}`, g.tags]),
+      ...f.flowLogs.map((l): [string, Tags] => ['flow log', l.tags]),
+      ...f.logGroups.map((g): [string, Tags] => [`log group ${g.logicalId}`, g.tags]),
+      ['file system', f.fileSystem.tags],
+      ...f.keys.map((k): [string, Tags] => [`key ${k.alias}`, k.tags]),
+      ...f.roles.map((r): [string, Tags] => [`role ${r.logicalId}`, r.tags]),
+      ...f.buckets.map((b): [string, Tags] => [`bucket ${b.name}`, b.tags]),
+      ['bastion', f.instance.tags],
+    ];
+    const missing = tagged.filter(([, tags]) => Object.entries(BASELINE_TAGS).some(([key, value]) => tags[key] !== value));
+    expect(missing.map(([what, tags]) => `${what}: ${JSON.stringify(tags)}`)).toEqual([]);
+    // VPC, 6 subnets, 3 security groups, flow log, 2 log groups, file system, 3 keys, 4 roles, 2 buckets, bastion:
+    // every one was read back.
+    expect(tagged).toHaveLength(24);
+  });
+}
+
+function byCidr(a: SubnetFacts, b: SubnetFacts): number {
+  const key = (cidr: string) => cidr.split(/[./]/).map((part) => part.padStart(3, '0')).join('.');
+  return key(a.cidr).localeCompare(key(b.cidr));
+}
