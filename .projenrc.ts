@@ -62,7 +62,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   eslint: true,
   eslintOptions: {
     dirs: ['src'],
-    devdirs: ['test', 'examples', '.projenrc.ts'],
+    devdirs: ['test', 'examples', 'bench', '.projenrc.ts'],
     // Tests and examples belong to the dev tsconfig (the top-level tsconfig.json is jsii's, for src/ only).
     tsconfigPath: './tsconfig.dev.json',
   },
@@ -130,6 +130,12 @@ project.addPackageIgnore('cdk.out/');
 project.addTask('example', {
   description: 'Synthesize the production example baseline into cdk.out/ and print a summary (no AWS credentials needed)',
   exec: 'ts-node --project tsconfig.dev.json examples/production/main.ts',
+});
+
+// Benchmarks are not tests: synth cost against hand-written L2s, scaling, deploy-time weight, memory (bench/README.md).
+project.addTask('bench', {
+  description: 'Benchmark synth cost, scaling and template weight against a hand-written L2 baseline; prints ratios',
+  exec: 'ts-node --project tsconfig.dev.json bench/run.ts',
 });
 
 const floorCheck = project.addTask('test:floor', {
