@@ -143,12 +143,42 @@ const floorCheck = project.addTask('test:floor', {
   exec: 'bash scripts/floor-check.sh',
 });
 
+// Distribution: every language's package built here, installed into a fresh app of that language, and compared.
+const distribution = project.addTask('distribution', {
+  description:
+    'Build the npm, Python, Java and Go packages (and the .NET code), install each into a fresh app, synthesize the production baseline and compare every template with the TypeScript one',
+  exec: 'bash scripts/distribution/run.sh',
+});
+project.addTask('rosetta', {
+  description: 'Compile the README and @example TypeScript snippets with jsii-rosetta --strict (after compile)',
+  exec: 'bash scripts/distribution/rosetta.sh',
+});
+project.addTask('release:dry-run', {
+  description: 'Bump, package and unbump in a throwaway clone under /tmp; nothing is pushed or published',
+  exec: 'bash scripts/distribution/release-dry-run.sh',
+  receiveArgs: true,
+});
+project.addTask('api-compat', {
+  description: 'jsii-diff the current .jsii against npm:@numinia/cdk-baseline@<version>, a git ref, or a directory',
+  exec: 'bash scripts/distribution/api-compat.sh',
+  receiveArgs: true,
+});
+// release = [rm -fr dist, bump, build, unbump, git diff]: build every language with the bumped version.
+project.tasks.tryFind('release')!.insertStep(3, { spawn: distribution.name });
+
+project.gitignore.exclude('/.jsii.tabl.json');
+// Only lib/, .jsii, API.md, README.md, LICENSE in the npm package: never the test tools' virtualenv (125 MB).
+for (const path of ['/.venv/', '/rosetta/', '/requirements-dev.txt', '/constraints-dev.txt', '/cdk.context.json', '/bench/', '/scratch/']) {
+  project.addPackageIgnore(path);
+}
+
 // What CI runs: the full build (compile, API.md, tests, package), then a check that nothing generated changed.
 const ci = project.addTask('ci', {
   description: 'Full build and test suite, then fail if a generated file (API.md, package.json, ...) is out of date',
 });
 ci.spawn(project.buildTask);
 ci.spawn(floorCheck);
+ci.spawn(distribution);
 ci.exec('git diff --ignore-space-at-eol --exit-code -- . ":(exclude)package-lock.json"', {
   name: 'generated files are current',
 });
