@@ -1,0 +1,99 @@
+import { Token } from 'aws-cdk-lib';
+import { gatewayServiceName } from './network';
+import { NatGateways, NetworkProps } from './network-props';
+import { cidrContains, cidrsOverlap, Ipv4Cidr, parseIpv4Cidr } from '../private/cidr';
+import { BaselineConfig } from '../private/config';
+import * as defaults from '../private/defaults';
+import { show } from '../private/validation-helpers';
+
+/** The network's props: zones, the CIDR plan, NAT, endpoints. */
+export function checkNetworkProps(props: NetworkProps | undefined, net: BaselineConfig['network']): string[] {
+  const problems: string[] = [];
+
+  if (!Object.values(NatGateways).includes(net.natGateways)) {
+    problems.push(`network.natGateways: got ${show(net.natGateways)}; expected one of ${Object.values(NatGateways).join(', ')}`);
+  }
+
+  const azs = net.availabilityZones;
+  if (azs === undefined) {
+    problems.push(
+      'network.availabilityZones: the stack has no concrete region, so the zones cannot be derived ' +
+        '(an environment-agnostic stack would get only two); set env.region on the stack or list the zones explicitly',
+    );
+  } else if (!Token.isUnresolved(azs)) {
+    if (azs.length === 0) {
+      problems.push('network.availabilityZones: got []; expected at least one zone');
+    }
+    const duplicates = azs.filter((az, i) => azs.indexOf(az) !== i);
+    if (duplicates.length > 0) {
+      problems.push(`network.availabilityZones: got ${show(azs)}; ${show(duplicates[0])} appears twice, each zone at most once`);
+    }
+  }
+
+  const vpc = checkCidr('network.cidr', net.cidr, problems);
+  const tiers: Array<[string, string[], boolean]> = [
+    ['network.publicSubnetCidrs', net.publicSubnetCidrs, true],
+    ['network.privateSubnetCidrs', net.privateSubnetCidrs, true],
+    ['network.databaseSubnetCidrs', net.databaseSubnetCidrs, props?.databaseSubnetCidrs !== undefined],
+  ];
+  const subnets: Array<[string, Ipv4Cidr]> = [];
+  for (const [name, cidrs, present] of tiers) {
+    if (!present || Token.isUnresolved(cidrs)) {
+      continue;
+    }
+    if (azs !== undefined && !Token.isUnresolved(azs) && cidrs.length !== azs.length) {
+      problems.push(`${name}: got ${cidrs.length} CIDRs for ${azs.length} availability zones (${azs.join(', ')}); expected one per zone`);
+    }
+    cidrs.forEach((cidr, i) => {
+      const parsed = checkCidr(`${name}[${i}]`, cidr, problems);
+      if (parsed === undefined) {
+        return;
+      }
+      if (vpc !== undefined && !cidrContains(vpc, parsed)) {
+        problems.push(`${name}[${i}]: ${cidr} lies outside the VPC CIDR ${vpc.text}; every subnet must be inside it`);
+      }
+      for (const [otherName, other] of subnets) {
+        if (cidrsOverlap(parsed, other)) {
+          problems.push(`${name}[${i}]: ${cidr} overlaps ${otherName} ${other.text}; subnets must not overlap`);
+        }
+      }
+      subnets.push([`${name}[${i}]`, parsed]);
+    });
+  }
+
+  const endpoints = net.additionalInterfaceEndpoints.map((e) => e.shortName);
+  for (const builtIn of ['eks', 'logs']) {
+    if (endpoints.includes(builtIn)) {
+      problems.push(`network.additionalInterfaceEndpoints: ${show(builtIn)} is always created; remove it from the list`);
+    }
+  }
+  const repeated = endpoints.filter((e, i) => endpoints.indexOf(e) !== i);
+  if (repeated.length > 0) {
+    problems.push(`network.additionalInterfaceEndpoints: ${show(repeated[0])} is listed twice`);
+  }
+  const gateways = net.additionalGatewayEndpoints.map(gatewayServiceName);
+  if (gateways.includes('s3')) {
+    problems.push('network.additionalGatewayEndpoints: the S3 gateway endpoint is always created; remove it from the list');
+  }
+  return problems;
+}
+
+/** Parses a CIDR that is not a token and checks the prefix length AWS accepts; records a problem otherwise. */
+function checkCidr(name: string, cidr: string, problems: string[]): Ipv4Cidr | undefined {
+  if (Token.isUnresolved(cidr)) {
+    return undefined;
+  }
+  const parsed = typeof cidr === 'string' ? parseIpv4Cidr(cidr) : 'is not a string';
+  if (typeof parsed === 'string') {
+    problems.push(`${name}: ${show(cidr)} ${parsed}; expected a network address such as 10.0.0.0/16`);
+    return undefined;
+  }
+  if (parsed.prefixLength < defaults.MIN_PREFIX_LENGTH || parsed.prefixLength > defaults.MAX_PREFIX_LENGTH) {
+    problems.push(
+      `${name}: ${cidr} has prefix /${parsed.prefixLength}; AWS accepts /${defaults.MIN_PREFIX_LENGTH} to /${defaults.MAX_PREFIX_LENGTH}`,
+    );
+    return undefined;
+  }
+  return parsed;
+}
+

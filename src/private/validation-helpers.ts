@@ -1,0 +1,29 @@
+import { Duration, Token } from 'aws-cdk-lib';
+
+/** A value as it appears in a message: strings quoted, lists bracketed. */
+export const show = (value: unknown): string => JSON.stringify(value);
+
+/** The whole number of days in a duration, undefined for a token; NaN when it is not whole. */
+export function wholeDays(duration: Duration): number | undefined {
+  const days = duration.toDays({ integral: false });
+  if (Token.isUnresolved(days)) {
+    return undefined;
+  }
+  return Number.isInteger(days) ? days : NaN;
+}
+
+/**
+ * Props of an area that only make sense when the area is enabled: one problem naming them all.
+ *
+ * @param stillMeaningful props that keep a meaning when the area is off (used by another area)
+ */
+export function checkDisabledArea(area: string, options: object | undefined, stillMeaningful: string[] = []): string[] {
+  const given = Object.entries(options ?? {})
+    .filter(([key, value]) => key !== 'enabled' && value !== undefined && !stillMeaningful.includes(key))
+    .map(([key]) => `${area}.${key}`);
+  if ((options as { enabled?: boolean } | undefined)?.enabled === false && given.length > 0) {
+    const one = given.length === 1;
+    return [`${area}.enabled: false, yet ${given.join(', ')} ${one ? 'is' : 'are'} set; remove ${one ? 'it' : 'them'} or enable the ${area}`];
+  }
+  return [];
+}
