@@ -36,6 +36,11 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // Replacement analysis of stateful resources between two templates, as `cdk diff` does it.
     '@aws-cdk/cloudformation-diff@2.187.5',
     'fast-check@4.11.0',
+    // Authorization contracts (test/contracts/): synthesized policies evaluated by an IAM policy simulator.
+    // AGPL-3.0: a dev dependency only; the npm-pack check proves it never reaches the package or its dependencies.
+    '@cloud-copilot/iam-simulate@0.1.173',
+    // examples/eks: the kubectl layer an aws-eks-v2 cluster needs to apply manifests (the StorageClass, a claim, a pod).
+    '@aws-cdk/lambda-layer-kubectl-v35@2.2.2',
     // The emulator deploy suite: the real CDK CLI and SDK clients against moto on 127.0.0.1 (test/deploy/).
     // SDK versions pinned: later releases require Node 22.
     'aws-cdk@2.1148.1',

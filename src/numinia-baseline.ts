@@ -7,95 +7,24 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { Bastion } from './access/bastion';
-import { BastionProps } from './access/bastion-props';
-import { EfsCsiDriverRole } from './access/efs-csi-driver-role';
+import { BastionClusterAccess, BastionClusterAccessOptions } from './eks/bastion-cluster-access';
+import { addEfsCsiDriverAddon, ClusterWiringSource, grantBastionClusterAccess } from './eks/cluster-wiring';
+import { EfsCsiDriverAddon, EfsCsiDriverAddonOptions } from './eks/efs-csi-driver-addon';
+import { EfsCsiDriverRoles } from './eks/efs-csi-driver-roles';
+import { EfsCsiDriverTrustType } from './eks/efs-csi-driver-trust';
 import { BaselineKeys } from './encryption/baseline-keys';
-import { EncryptionProps } from './encryption/encryption-props';
 import { Keys } from './encryption/keys';
 import { AuditTrail } from './logging/audit-trail';
-import { LoggingProps } from './logging/logging-props';
 import { Network } from './network/network';
-import { NatGateways, NetworkProps } from './network/network-props';
+import { NatGateways } from './network/network-props';
+import { NuminiaBaselineProps } from './numinia-baseline-props';
 import { resolveConfig } from './private/config';
 import { MANAGED_BY, TAG_ENVIRONMENT, TAG_MANAGED_BY, TAG_PROJECT } from './private/defaults';
 import { pinFeatureFlags } from './private/feature-flags';
 import { validateBaselineProps } from './private/validation';
-import { addEfsCsiDriverAddon, ClusterWiringSource, grantBastionClusterAccess } from './sharing/cluster-wiring';
-import { BastionClusterAccess, BastionClusterAccessOptions, EfsCsiDriverAddon, EfsCsiDriverAddonOptions } from './sharing/efs-csi-driver';
 import { ImportBaselineProps, ImportedBaseline } from './sharing/imported-baseline';
 import { PublishedParameters } from './sharing/published-parameters';
-import { SharingProps } from './sharing/sharing-props';
 import { Storage } from './storage/file-system';
-import { FileSystemProps } from './storage/file-system-props';
-
-/**
- * Props of `NuminiaBaseline`. Only `environment` is required: every other value defaults to the architecture document.
- */
-export interface NuminiaBaselineProps {
-  /**
-   * The environment name (e.g. `production`, `staging`): the `Environment` tag, key aliases and names.
-   * Lowercase letters, digits and hyphens, 2-32 characters.
-   */
-  readonly environment: string;
-
-  /**
-   * The project name: the `Project` tag, key aliases, and the EKS clusters the bastion may describe.
-   * Lowercase letters, digits and hyphens, 2-32 characters.
-   *
-   * @default numinia
-   */
-  readonly project?: string;
-
-  /**
-   * The VPC.
-   *
-   * @default - 10.0.0.0/16 over zones a/b/c of the stack's region, the document's subnets, a NAT gateway per zone
-   */
-  readonly network?: NetworkProps;
-
-  /**
-   * The KMS keys.
-   *
-   * @default - three new customer-managed keys rotating every 365 days
-   */
-  readonly encryption?: EncryptionProps;
-
-  /**
-   * The shared EFS file system.
-   *
-   * @default - a Regional, encrypted, backed-up General Purpose / Bursting file system
-   */
-  readonly fileSystem?: FileSystemProps;
-
-  /**
-   * The SSM-only bastion.
-   *
-   * @default - a t3.micro Amazon Linux 2023 instance in the first private subnet
-   */
-  readonly bastion?: BastionProps;
-
-  /**
-   * Flow logs and CloudTrail.
-   *
-   * @default - flow logs kept 30 days and a multi-region trail
-   */
-  readonly logging?: LoggingProps;
-
-  /**
-   * How application repos find the baseline: SSM parameters under one prefix.
-   *
-   * @default - parameters published under /<project>/<environment>/baseline/
-   */
-  readonly sharing?: SharingProps;
-
-  /**
-   * Extra tags for every resource that takes tags, besides `Environment`, `Project` and `ManagedBy=cdk`
-   * (which the baseline sets and which cannot be given here).
-   *
-   * @default - none
-   */
-  readonly tags?: { [key: string]: string };
-}
 
 /**
  * A company's AWS base infrastructure in one construct: a VPC with exact subnet CIDRs, NAT and VPC endpoints,
@@ -143,11 +72,20 @@ export class NuminiaBaseline extends Construct {
   public readonly fileSystemSecurityGroup?: ec2.ISecurityGroup;
 
   /**
-   * The EFS CSI driver's role, for an EKS add-on's pod identity association (or IRSA).
+   * The EFS CSI driver controller's role (access point provisioning), for the add-on's pod identity association
+   * of `efs-csi-controller-sa` (or IRSA).
    *
    * @default - undefined when `fileSystem.enabled` is false
    */
   public readonly efsCsiDriverRole?: iam.IRole;
+
+  /**
+   * The EFS CSI driver node daemonset's role (mounting), for the add-on's pod identity association of
+   * `efs-csi-node-sa`. With IRSA it is `efsCsiDriverRole`.
+   *
+   * @default - undefined when `fileSystem.enabled` is false
+   */
+  public readonly efsCsiNodeRole?: iam.IRole;
 
   /**
    * The bastion instance.
@@ -191,12 +129,15 @@ export class NuminiaBaseline extends Construct {
    */
   public readonly parameterPrefix?: string;
 
+  private readonly csiDriverTrustType: EfsCsiDriverTrustType;
+
   constructor(scope: Construct, id: string, props: NuminiaBaselineProps) {
     super(scope, id);
     pinFeatureFlags(this);
 
     const config = resolveConfig(this, props);
     validateBaselineProps(props, config);
+    this.csiDriverTrustType = config.fileSystem.csiDriverTrust.type;
     const availabilityZones = config.network.availabilityZones!;
 
     const keys = new Keys(this, 'Encryption', {
@@ -225,15 +166,20 @@ export class NuminiaBaseline extends Construct {
         config: config.fileSystem,
         props: props.fileSystem ?? {},
         vpc: network.vpc,
-        vpcCidr: config.network.cidr,
+        privateSubnetCidrs: config.network.privateSubnetCidrs,
+        databaseSubnetCidrs: config.network.databaseSubnetCidrs,
         key: keys.fileSystem!,
       });
       this.fileSystem = storage.fileSystem;
       this.fileSystemSecurityGroup = storage.securityGroup;
-      this.efsCsiDriverRole = new EfsCsiDriverRole(this, 'EfsCsiDriver', {
+      const csiDriver = new EfsCsiDriverRoles(this, 'EfsCsiDriver', {
         fileSystem: storage.fileSystem,
         trust: config.fileSystem.csiDriverTrust,
-      }).role;
+        clusterNames: config.bastion.eksClusterNames,
+      });
+      storage.authorizeClients('AllowEfsCsiDriverMounts', [...new Set([csiDriver.controllerRole, csiDriver.nodeRole])]);
+      this.efsCsiDriverRole = csiDriver.controllerRole;
+      this.efsCsiNodeRole = csiDriver.nodeRole;
     }
 
     if (config.bastion.enabled) {
@@ -261,6 +207,7 @@ export class NuminiaBaseline extends Construct {
         fileSystemId: this.fileSystem?.fileSystemId,
         fileSystemSecurityGroupId: this.fileSystemSecurityGroup?.securityGroupId,
         efsCsiDriverRoleArn: this.efsCsiDriverRole?.roleArn,
+        efsCsiNodeRoleArn: this.efsCsiNodeRole?.roleArn,
         bastionRoleArn: this.bastionRole?.roleArn,
         bastionInstanceId: this.bastion?.instanceId,
       });
@@ -275,27 +222,36 @@ export class NuminiaBaseline extends Construct {
   }
 
   /**
-   * Installs the EFS CSI driver add-on on a cluster, with the driver role through the add-on's pod identity
-   * association, and gives the StorageClass manifest to apply.
+   * Installs the EFS CSI driver add-on on a cluster with the driver's roles (through the add-on's pod identity
+   * associations, after the `eks-pod-identity-agent` add-on; or IRSA), and gives the StorageClass manifest to apply.
+   * The add-on goes in the cluster's stack when the cluster is in another stack of this app.
    *
-   * @param id the add-on construct's ID
+   * @param id the add-on construct's ID (unique among this baseline's cluster wiring)
    * @param clusterName the cluster's name (an aws-cdk-lib EKS cluster's `clusterName`, or a name)
    */
   public addEfsCsiDriverAddon(id: string, clusterName: string, options?: EfsCsiDriverAddonOptions): EfsCsiDriverAddon {
-    return addEfsCsiDriverAddon(this, id, this.wiringSource(), clusterName, options);
+    return addEfsCsiDriverAddon(this.wiringSource, id, clusterName, options);
   }
 
   /**
    * Lets the bastion's role use a cluster's Kubernetes API through an EKS access entry (read-only by default).
+   * The cluster's authentication mode must allow access entries (API or API_AND_CONFIG_MAP).
    *
-   * @param id the access entry construct's ID
+   * @param id the access entry construct's ID (unique among this baseline's cluster wiring)
    * @param clusterName the cluster's name
    */
   public grantBastionClusterAccess(id: string, clusterName: string, options?: BastionClusterAccessOptions): BastionClusterAccess {
-    return grantBastionClusterAccess(this, id, this.wiringSource(), clusterName, options);
+    return grantBastionClusterAccess(this.wiringSource, id, clusterName, options);
   }
 
-  private wiringSource(): ClusterWiringSource {
-    return { efsCsiDriverRole: this.efsCsiDriverRole, fileSystemId: this.fileSystem?.fileSystemId, bastionRole: this.bastionRole };
+  private get wiringSource(): ClusterWiringSource {
+    return {
+      owner: this,
+      efsCsiDriverRole: this.efsCsiDriverRole,
+      efsCsiNodeRole: this.efsCsiNodeRole,
+      efsCsiDriverTrustType: this.csiDriverTrustType,
+      fileSystemId: this.fileSystem?.fileSystemId,
+      bastionRole: this.bastionRole,
+    };
   }
 }

@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { buildApplicationApp } from '../examples/application/app';
-import { buildEksApp } from '../examples/eks/app';
+import { buildEksApp, CLUSTER_NAME } from '../examples/eks/app';
 import { buildProductionApp } from '../examples/production/app';
 
 describe('examples', () => {
@@ -29,20 +29,27 @@ describe('examples', () => {
     template.resourceCountIs('AWS::EC2::VPC', 0);
   });
 
-  test('the EKS app installs the EFS CSI driver add-on and grants the bastion access', () => {
-    const { app, stack, storageClass } = buildEksApp(path.join(outdir, 'eks'));
-    app.synth();
+  test('the EKS app: an aws-eks-v2 cluster, the agent then the driver with both roles, a claimed volume and a pod', () => {
+    const { app, stack } = buildEksApp(path.join(outdir, 'eks'));
+    const assembly = app.synth();
+    expect(assembly.getStackByName(stack.stackName).messages.filter((m) => m.level !== 'info')).toEqual([]);
     const template = Template.fromStack(stack);
-    template.hasResourceProperties('AWS::EKS::Addon', {
-      AddonName: 'aws-efs-csi-driver',
-      PodIdentityAssociations: [{ RoleArn: { Ref: Match.stringLikeRegexp('efscsidriverrolearn') }, ServiceAccount: 'efs-csi-controller-sa' }],
+    template.hasResourceProperties('AWS::EKS::Cluster', { Name: CLUSTER_NAME, AccessConfig: { AuthenticationMode: 'API' } });
+    const [agentId] = Object.keys(template.findResources('AWS::EKS::Addon', { Properties: { AddonName: 'eks-pod-identity-agent' } }));
+    template.hasResource('AWS::EKS::Addon', {
+      Properties: {
+        AddonName: 'aws-efs-csi-driver',
+        PodIdentityAssociations: [
+          { RoleArn: { Ref: Match.stringLikeRegexp('efscsidriverrolearn') }, ServiceAccount: 'efs-csi-controller-sa' },
+          { RoleArn: { Ref: Match.stringLikeRegexp('efscsinoderolearn') }, ServiceAccount: 'efs-csi-node-sa' },
+        ],
+      },
+      DependsOn: [agentId],
     });
-    template.resourceCountIs('AWS::EKS::AccessEntry', 1);
-    expect(stack.resolve(storageClass)).toMatchObject({
-      provisioner: 'efs.csi.aws.com',
-      parameters: { provisioningMode: 'efs-ap', fileSystemId: { Ref: expect.stringMatching(/efsfilesystemid/) } },
-      volumeBindingMode: 'Immediate',
-      reclaimPolicy: 'Retain',
-    });
+    template.hasResourceProperties('AWS::EKS::AccessEntry', { PrincipalArn: { Ref: Match.stringLikeRegexp('iambastionrolearn') } });
+    const [manifest] = Object.values(template.findResources('Custom::AWSCDK-EKS-KubernetesResource'));
+    const objects = JSON.parse(JSON.stringify(manifest.Properties.Manifest).replace(/\{"Ref":"[^"]+"\}/g, '"<ref>"'));
+    expect(JSON.stringify(objects)).toContain('PersistentVolumeClaim');
+    expect(manifest.DependsOn).toEqual(expect.arrayContaining([expect.stringMatching(/EfsCsiDriverAddon/)]));
   });
 });

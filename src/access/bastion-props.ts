@@ -42,7 +42,9 @@ export interface BastionProps {
   readonly vpcSubnets?: ec2.SubnetSelection;
 
   /**
-   * Names (or `*` patterns) of the EKS clusters the bastion role may describe.
+   * Names (or `*` patterns) of the EKS clusters of this account and region the bastion role may describe. The same
+   * names limit which clusters' EFS CSI driver may use the driver's roles (through EKS Pod Identity), so they apply
+   * with the bastion off too.
    *
    * @default - clusters whose name starts with the project name (`<project>-*`)
    */

@@ -1,28 +1,66 @@
+import { Names, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { BastionClusterAccess, BastionClusterAccessOptions, EfsCsiDriverAddon, EfsCsiDriverAddonOptions } from './efs-csi-driver';
+import { BastionClusterAccess, BastionClusterAccessOptions } from './bastion-cluster-access';
+import { findKnownCluster } from './cluster-discovery';
+import { EfsCsiDriverAddon, EfsCsiDriverAddonOptions } from './efs-csi-driver-addon';
+import { EfsCsiDriverTrustType } from './efs-csi-driver-trust';
 
 /** What both the baseline and its imported form offer to wire a cluster: one implementation for the two. */
 export interface ClusterWiringSource {
+  /** The baseline (or imported baseline) construct, which names the wiring's scope. */
+  readonly owner: Construct;
   readonly efsCsiDriverRole?: iam.IRole;
+  readonly efsCsiNodeRole?: iam.IRole;
+  readonly efsCsiDriverTrustType: EfsCsiDriverTrustType;
   readonly fileSystemId?: string;
   readonly bastionRole?: iam.IRole;
 }
 
+/**
+ * Where a cluster's wiring goes. Next to the baseline, under a scope of its own (so user IDs never collide with the
+ * baseline's children); but in the cluster's stack when the cluster is in another stack of this app, so that the
+ * baseline's stack never depends on an application's cluster (it would be a dependency cycle: the cluster's stack
+ * already depends on the baseline's VPC).
+ */
+function wiringScope(source: ClusterWiringSource, clusterName: string): Construct {
+  const cluster = findKnownCluster(clusterName);
+  const home = cluster !== undefined && cluster.stack !== Stack.of(source.owner) ? cluster.stack : source.owner;
+  const id = home === source.owner ? 'Clusters' : `${Names.uniqueId(source.owner)}Clusters`;
+  return (home.node.tryFindChild(id) as Construct | undefined) ?? new Construct(home, id);
+}
+
 export function addEfsCsiDriverAddon(
-  scope: Construct, id: string, source: ClusterWiringSource, clusterName: string, options: EfsCsiDriverAddonOptions = {},
+  source: ClusterWiringSource, id: string, clusterName: string, options: EfsCsiDriverAddonOptions = {},
 ): EfsCsiDriverAddon {
   if (!source.efsCsiDriverRole || source.fileSystemId === undefined) {
     throw new Error('addEfsCsiDriverAddon: this baseline has no file system (fileSystem.enabled is false)');
   }
-  return new EfsCsiDriverAddon(scope, id, { ...options, clusterName, role: source.efsCsiDriverRole, fileSystemId: source.fileSystemId });
+  const cluster = findKnownCluster(clusterName);
+  const podIdentity = source.efsCsiDriverTrustType === EfsCsiDriverTrustType.POD_IDENTITY;
+  return new EfsCsiDriverAddon(wiringScope(source, clusterName), id, {
+    ...options,
+    clusterName,
+    role: source.efsCsiDriverRole,
+    nodeRole: source.efsCsiNodeRole,
+    trustType: source.efsCsiDriverTrustType,
+    fileSystemId: source.fileSystemId,
+    // A cluster of this app owns one agent add-on for everything on it that uses Pod Identity: reuse it.
+    podIdentityAgent: podIdentity && cluster && options.installPodIdentityAgent !== false ? cluster.podIdentityAgent() : undefined,
+  });
 }
 
 export function grantBastionClusterAccess(
-  scope: Construct, id: string, source: ClusterWiringSource, clusterName: string, options: BastionClusterAccessOptions = {},
+  source: ClusterWiringSource, id: string, clusterName: string, options: BastionClusterAccessOptions = {},
 ): BastionClusterAccess {
   if (!source.bastionRole) {
     throw new Error('grantBastionClusterAccess: this baseline has no bastion (bastion.enabled is false)');
   }
-  return new BastionClusterAccess(scope, id, { ...options, clusterName, role: source.bastionRole });
+  const authenticationMode = options.authenticationMode ?? findKnownCluster(clusterName)?.authenticationMode;
+  return new BastionClusterAccess(wiringScope(source, clusterName), id, {
+    ...options,
+    authenticationMode,
+    clusterName,
+    role: source.bastionRole,
+  });
 }

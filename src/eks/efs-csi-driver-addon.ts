@@ -1,10 +1,9 @@
-import { Aws } from 'aws-cdk-lib';
 import * as eks from 'aws-cdk-lib/aws-eks';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { Construct } from 'constructs';
-
-/** The add-on's controller service account, which the pod identity association binds to the role. */
-const CONTROLLER_SERVICE_ACCOUNT = 'efs-csi-controller-sa';
+import { Construct, IConstruct } from 'constructs';
+import { EfsCsiDriverTrustType } from './efs-csi-driver-trust';
+import { EFS_CSI_ADDON, EFS_CSI_CONTROLLER_SERVICE_ACCOUNT, EFS_CSI_NODE_SERVICE_ACCOUNT, POD_IDENTITY_AGENT_ADDON } from './efs-csi-names';
+import { efsStorageClassManifest } from './storage-class';
 
 /**
  * Options of the EFS CSI driver add-on.
@@ -23,6 +22,25 @@ export interface EfsCsiDriverAddonOptions {
    * @default efs-sc
    */
   readonly storageClassName?: string;
+
+  /**
+   * Install the `eks-pod-identity-agent` add-on, which EKS Pod Identity needs on every node
+   * (https://docs.aws.amazon.com/eks/latest/userguide/pod-id-agent-setup.html), and install the driver after it. Set
+   * it to false when the cluster has the agent already (installed by other means, or by EKS Auto Mode); creating a
+   * second one fails. A cluster this app defines (aws-eks or aws-eks-v2) is asked for its own agent instead
+   * (`cluster.eksPodIdentityAgent`), so that everything on it shares one.
+   * Not used with IRSA.
+   *
+   * @default true
+   */
+  readonly installPodIdentityAgent?: boolean;
+
+  /**
+   * The `eks-pod-identity-agent` add-on version.
+   *
+   * @default - the default version for the cluster's Kubernetes version
+   */
+  readonly podIdentityAgentVersion?: string;
 }
 
 /**
@@ -34,97 +52,97 @@ export interface EfsCsiDriverAddonProps extends EfsCsiDriverAddonOptions {
    */
   readonly clusterName: string;
 
-  /**
-   * The EFS CSI driver role (`NuminiaBaseline.efsCsiDriverRole`, or `ImportedBaseline.efsCsiDriverRole`),
-   * trusting EKS Pod Identity.
-   */
+  /** The controller's role (`NuminiaBaseline.efsCsiDriverRole`). */
   readonly role: iam.IRole;
 
   /**
-   * The file system the StorageClass provisions access points on.
+   * The node daemonset's role (`NuminiaBaseline.efsCsiNodeRole`).
+   *
+   * @default - the controller's role
    */
+  readonly nodeRole?: iam.IRole;
+
+  /**
+   * How the roles trust the pods.
+   *
+   * @default EfsCsiDriverTrustType.POD_IDENTITY
+   */
+  readonly trustType?: EfsCsiDriverTrustType;
+
+  /** The file system the StorageClass provisions access points on. */
   readonly fileSystemId: string;
+
+  /**
+   * The cluster's own pod identity agent add-on, when the app defines it (`cluster.eksPodIdentityAgent` of an aws-eks
+   * or aws-eks-v2 cluster): the driver is installed after it, and no second agent is created.
+   *
+   * @default - a new agent add-on, unless `installPodIdentityAgent` is false
+   */
+  readonly podIdentityAgent?: IConstruct;
 }
 
 /**
- * The EFS CSI driver as an EKS add-on, its role attached through the add-on's own pod identity association, and the
- * StorageClass the document asks for (dynamic access points, Immediate binding, Retain).
+ * The EFS CSI driver as an EKS add-on, its roles attached through the add-on's own pod identity associations (or IRSA),
+ * and the StorageClass the document asks for (dynamic access points, Immediate binding, Retain, mounted with TLS and
+ * IAM).
  *
  * Apply `storageClassManifest` with `cluster.addManifest('EfsStorageClass', addon.storageClassManifest)` (aws-cdk-lib
  * EKS) or `kubectl apply`: the baseline does not reach into the cluster itself.
  */
 export class EfsCsiDriverAddon extends Construct {
-  /** The `AWS::EKS::Addon`. */
+  /** The `AWS::EKS::Addon` of the driver. */
   public readonly addon: eks.CfnAddon;
+
+  /**
+   * The `AWS::EKS::Addon` of the pod identity agent, when this construct installs it.
+   *
+   * @default - undefined with IRSA, with `installPodIdentityAgent: false`, or when the cluster's own agent is used
+   */
+  public readonly podIdentityAgentAddon?: eks.CfnAddon;
 
   /** The Kubernetes StorageClass, as a manifest object. */
   public readonly storageClassManifest: { [key: string]: any };
 
   constructor(scope: Construct, id: string, props: EfsCsiDriverAddonProps) {
     super(scope, id);
+    const podIdentity = (props.trustType ?? EfsCsiDriverTrustType.POD_IDENTITY) === EfsCsiDriverTrustType.POD_IDENTITY;
+    if (!podIdentity && (props.installPodIdentityAgent !== undefined || props.podIdentityAgentVersion !== undefined)) {
+      throw new Error('EfsCsiDriverAddon: installPodIdentityAgent and podIdentityAgentVersion apply to EKS Pod Identity only; the driver\'s roles trust IRSA');
+    }
+    if (podIdentity && props.podIdentityAgent === undefined && (props.installPodIdentityAgent ?? true)) {
+      this.podIdentityAgentAddon = new eks.CfnAddon(this, 'PodIdentityAgent', {
+        clusterName: props.clusterName,
+        addonName: POD_IDENTITY_AGENT_ADDON,
+        addonVersion: props.podIdentityAgentVersion,
+        resolveConflicts: 'PRESERVE',
+        // Removing the stack must not take credentials away from every pod of the cluster.
+        preserveOnDelete: true,
+      });
+    }
+    const nodeRole = props.nodeRole ?? props.role;
     this.addon = new eks.CfnAddon(this, 'Addon', {
       clusterName: props.clusterName,
-      addonName: 'aws-efs-csi-driver',
+      addonName: EFS_CSI_ADDON,
       addonVersion: props.addonVersion,
-      podIdentityAssociations: [{ roleArn: props.role.roleArn, serviceAccount: CONTROLLER_SERVICE_ACCOUNT }],
-      // Keep settings changed on the cluster when the add-on is updated by CloudFormation.
+      // Pod Identity: one association per service account (https://docs.aws.amazon.com/eks/latest/userguide/update-addon-role.html);
+      // IRSA: the add-on annotates its service accounts with one role.
+      podIdentityAssociations: podIdentity
+        ? [
+          { roleArn: props.role.roleArn, serviceAccount: EFS_CSI_CONTROLLER_SERVICE_ACCOUNT },
+          { roleArn: nodeRole.roleArn, serviceAccount: EFS_CSI_NODE_SERVICE_ACCOUNT },
+        ]
+        : undefined,
+      serviceAccountRoleArn: podIdentity ? undefined : props.role.roleArn,
+      // Keep settings changed on the cluster when CloudFormation updates the add-on.
       resolveConflicts: 'PRESERVE',
+      // Removing the stack must not unmount the volumes of running pods.
+      preserveOnDelete: true,
     });
-    this.storageClassManifest = {
-      apiVersion: 'storage.k8s.io/v1',
-      kind: 'StorageClass',
-      metadata: { name: props.storageClassName ?? 'efs-sc' },
-      provisioner: 'efs.csi.aws.com',
-      parameters: { provisioningMode: 'efs-ap', fileSystemId: props.fileSystemId, directoryPerms: '700' },
-      // Immediate: volumes exist as soon as they are claimed; Retain: deleting a claim never deletes data.
-      volumeBindingMode: 'Immediate',
-      reclaimPolicy: 'Retain',
-    };
-  }
-}
-
-/**
- * Options of the bastion's cluster access.
- */
-export interface BastionClusterAccessOptions {
-  /**
-   * The EKS access policy to associate, cluster-wide.
-   *
-   * @default AmazonEKSViewPolicy (read-only)
-   */
-  readonly accessPolicyName?: string;
-}
-
-/**
- * Props of `BastionClusterAccess`.
- */
-export interface BastionClusterAccessProps extends BastionClusterAccessOptions {
-  /** The EKS cluster's name. */
-  readonly clusterName: string;
-
-  /** The bastion's role. */
-  readonly role: iam.IRole;
-}
-
-/**
- * An EKS access entry that lets the bastion's role use the cluster's Kubernetes API (read-only by default).
- */
-export class BastionClusterAccess extends Construct {
-  /** The `AWS::EKS::AccessEntry`. */
-  public readonly accessEntry: eks.CfnAccessEntry;
-
-  constructor(scope: Construct, id: string, props: BastionClusterAccessProps) {
-    super(scope, id);
-    this.accessEntry = new eks.CfnAccessEntry(this, 'AccessEntry', {
-      clusterName: props.clusterName,
-      principalArn: props.role.roleArn,
-      type: 'STANDARD',
-      accessPolicies: [
-        {
-          policyArn: `arn:${Aws.PARTITION}:eks::aws:cluster-access-policy/${props.accessPolicyName ?? 'AmazonEKSViewPolicy'}`,
-          accessScope: { type: 'cluster' },
-        },
-      ],
-    });
+    // The associations only give credentials once the agent runs on the nodes.
+    const agent = this.podIdentityAgentAddon ?? props.podIdentityAgent;
+    if (podIdentity && agent) {
+      this.addon.node.addDependency(agent);
+    }
+    this.storageClassManifest = efsStorageClassManifest({ name: props.storageClassName ?? 'efs-sc', fileSystemId: props.fileSystemId });
   }
 }

@@ -111,9 +111,13 @@ export class Network extends Construct {
     });
     const flowLogRole = new iam.Role(this, 'FlowLogRole', {
       description: 'Delivers VPC flow logs to CloudWatch Logs',
-      // Only flow logs of this account may assume it (confused-deputy protection).
+      // Only flow logs of this account and region may assume it: the confused-deputy conditions of
+      // https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs-iam-role.html.
       assumedBy: new iam.ServicePrincipal('vpc-flow-logs.amazonaws.com', {
-        conditions: { StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID } },
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID },
+          ArnLike: { 'aws:SourceArn': `arn:${Aws.PARTITION}:ec2:${Aws.REGION}:${Aws.ACCOUNT_ID}:vpc-flow-log/*` },
+        },
       }),
     });
     acceptFinding(flowLogRole, inEveryPack('IAMNoInlinePolicy'), INLINE_POLICY_REASON);

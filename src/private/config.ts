@@ -4,9 +4,9 @@ import * as efs from 'aws-cdk-lib/aws-efs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import * as defaults from './defaults';
-import { EfsCsiDriverTrust } from '../access/efs-csi-driver-trust';
+import { EfsCsiDriverTrust } from '../eks/efs-csi-driver-trust';
 import { NatGateways } from '../network/network-props';
-import type { NuminiaBaselineProps } from '../numinia-baseline';
+import type { NuminiaBaselineProps } from '../numinia-baseline-props';
 import { defaultParameterPrefix } from '../sharing/parameter-names';
 
 /**
@@ -37,6 +37,9 @@ export interface BaselineConfig {
     readonly throughputMode: efs.ThroughputMode;
     readonly automaticBackups: boolean;
     readonly csiDriverTrust: EfsCsiDriverTrust;
+    readonly allowFromDatabaseTier: boolean;
+    readonly allowMountsFromAccount: boolean;
+    readonly clientRootAccess: boolean;
   };
   readonly bastion: {
     readonly enabled: boolean;
@@ -44,6 +47,7 @@ export interface BaselineConfig {
     readonly machineImage: ec2.IMachineImage;
     readonly rootDeviceName: string;
     readonly vpcSubnets: ec2.SubnetSelection;
+    /** Also the clusters whose EFS CSI driver may use the driver's roles, so resolved with the bastion off too. */
     readonly eksClusterNames: string[];
   };
   readonly logging: {
@@ -92,6 +96,9 @@ export function resolveConfig(scope: Construct, props: NuminiaBaselineProps): Ba
       throughputMode: props.fileSystem?.throughputMode ?? efs.ThroughputMode.BURSTING,
       automaticBackups: props.fileSystem?.automaticBackups ?? true,
       csiDriverTrust: props.fileSystem?.csiDriverTrust ?? EfsCsiDriverTrust.podIdentity(),
+      allowFromDatabaseTier: props.fileSystem?.allowFromDatabaseTier ?? false,
+      allowMountsFromAccount: props.fileSystem?.allowMountsFromAccount ?? false,
+      clientRootAccess: props.fileSystem?.clientRootAccess ?? false,
     },
     bastion: {
       enabled: props.bastion?.enabled ?? true,

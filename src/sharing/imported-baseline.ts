@@ -5,9 +5,11 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
-import { addEfsCsiDriverAddon, ClusterWiringSource, grantBastionClusterAccess } from './cluster-wiring';
-import { BastionClusterAccess, BastionClusterAccessOptions, EfsCsiDriverAddon, EfsCsiDriverAddonOptions } from './efs-csi-driver';
 import { defaultParameterPrefix, PARAMETER } from './parameter-names';
+import { BastionClusterAccess, BastionClusterAccessOptions } from '../eks/bastion-cluster-access';
+import { addEfsCsiDriverAddon, ClusterWiringSource, grantBastionClusterAccess } from '../eks/cluster-wiring';
+import { EfsCsiDriverAddon, EfsCsiDriverAddonOptions } from '../eks/efs-csi-driver-addon';
+import { EfsCsiDriverTrustType } from '../eks/efs-csi-driver-trust';
 import { BaselineKeys } from '../encryption/baseline-keys';
 import { SEED_AZ_SUFFIXES, SEED_PROJECT } from '../private/defaults';
 
@@ -63,6 +65,13 @@ export interface ImportBaselineProps {
    * @default true
    */
   readonly bastion?: boolean;
+
+  /**
+   * How the baseline's EFS CSI driver roles trust the pods (its `fileSystem.csiDriverTrust`).
+   *
+   * @default EfsCsiDriverTrustType.POD_IDENTITY
+   */
+  readonly efsCsiDriverTrustType?: EfsCsiDriverTrustType;
 }
 
 /**
@@ -84,11 +93,18 @@ export class ImportedBaseline extends Construct {
   public readonly fileSystem?: efs.IFileSystem;
 
   /**
-   * The EFS CSI driver role.
+   * The EFS CSI driver controller's role.
    *
    * @default - undefined when `fileSystem` is false
    */
   public readonly efsCsiDriverRole?: iam.IRole;
+
+  /**
+   * The EFS CSI driver node daemonset's role.
+   *
+   * @default - undefined when `fileSystem` is false
+   */
+  public readonly efsCsiNodeRole?: iam.IRole;
 
   /**
    * The bastion's role.
@@ -100,10 +116,13 @@ export class ImportedBaseline extends Construct {
   /** The prefix the parameters were read from. */
   public readonly parameterPrefix: string;
 
+  private readonly csiDriverTrustType: EfsCsiDriverTrustType;
+
   constructor(scope: Construct, id: string, props: ImportBaselineProps) {
     super(scope, id);
     const project = props.project ?? SEED_PROJECT;
     this.parameterPrefix = props.parameterPrefix ?? defaultParameterPrefix(project, props.environment);
+    this.csiDriverTrustType = props.efsCsiDriverTrustType ?? EfsCsiDriverTrustType.POD_IDENTITY;
     const region = Stack.of(this).region;
     const zones = props.availabilityZones ?? (Token.isUnresolved(region) ? undefined : SEED_AZ_SUFFIXES.map((s) => `${region}${s}`));
     if (zones === undefined || Token.isUnresolved(zones)) {
@@ -138,6 +157,7 @@ export class ImportedBaseline extends Construct {
         securityGroup: ec2.SecurityGroup.fromSecurityGroupId(this, 'FileSystemSecurityGroup', this.value(PARAMETER.fileSystemSecurityGroupId)),
       });
       this.efsCsiDriverRole = iam.Role.fromRoleArn(this, 'EfsCsiDriverRole', this.value(PARAMETER.efsCsiDriverRoleArn), { mutable: false });
+      this.efsCsiNodeRole = iam.Role.fromRoleArn(this, 'EfsCsiNodeRole', this.value(PARAMETER.efsCsiNodeRoleArn), { mutable: false });
     }
     if (props.bastion ?? true) {
       this.bastionRole = iam.Role.fromRoleArn(this, 'BastionRole', this.value(PARAMETER.bastionRoleArn), { mutable: false });
@@ -145,13 +165,14 @@ export class ImportedBaseline extends Construct {
   }
 
   /**
-   * Installs the EFS CSI driver add-on on a cluster, with the driver role through a pod identity association.
+   * Installs the EFS CSI driver add-on on a cluster with the baseline's driver roles (see
+   * `NuminiaBaseline.addEfsCsiDriverAddon`).
    *
    * @param id the add-on construct's ID
    * @param clusterName the cluster's name
    */
   public addEfsCsiDriverAddon(id: string, clusterName: string, options?: EfsCsiDriverAddonOptions): EfsCsiDriverAddon {
-    return addEfsCsiDriverAddon(this, id, this.wiringSource(), clusterName, options);
+    return addEfsCsiDriverAddon(this.wiringSource, id, clusterName, options);
   }
 
   /**
@@ -161,11 +182,18 @@ export class ImportedBaseline extends Construct {
    * @param clusterName the cluster's name
    */
   public grantBastionClusterAccess(id: string, clusterName: string, options?: BastionClusterAccessOptions): BastionClusterAccess {
-    return grantBastionClusterAccess(this, id, this.wiringSource(), clusterName, options);
+    return grantBastionClusterAccess(this.wiringSource, id, clusterName, options);
   }
 
-  private wiringSource(): ClusterWiringSource {
-    return { efsCsiDriverRole: this.efsCsiDriverRole, fileSystemId: this.fileSystem?.fileSystemId, bastionRole: this.bastionRole };
+  private get wiringSource(): ClusterWiringSource {
+    return {
+      owner: this,
+      efsCsiDriverRole: this.efsCsiDriverRole,
+      efsCsiNodeRole: this.efsCsiNodeRole,
+      efsCsiDriverTrustType: this.csiDriverTrustType,
+      fileSystemId: this.fileSystem?.fileSystemId,
+      bastionRole: this.bastionRole,
+    };
   }
 
   /** A string parameter, resolved by CloudFormation at deploy time. */

@@ -18,6 +18,7 @@ export const PARAMETER = {
   fileSystemKeyArn: 'kms/file-system-key-arn',
   logsKeyArn: 'kms/logs-key-arn',
   efsCsiDriverRoleArn: 'iam/efs-csi-driver-role-arn',
+  efsCsiNodeRoleArn: 'iam/efs-csi-node-role-arn',
   bastionRoleArn: 'iam/bastion-role-arn',
   bastionInstanceId: 'bastion/instance-id',
 } as const;

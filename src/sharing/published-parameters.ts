@@ -15,6 +15,7 @@ export interface PublishedParametersProps {
   readonly fileSystemId?: string;
   readonly fileSystemSecurityGroupId?: string;
   readonly efsCsiDriverRoleArn?: string;
+  readonly efsCsiNodeRoleArn?: string;
   readonly bastionRoleArn?: string;
   readonly bastionInstanceId?: string;
 }
@@ -50,7 +51,8 @@ export class PublishedParameters extends Construct {
     }
     this.optional('FileSystemId', PARAMETER.fileSystemId, props.fileSystemId, 'EFS file system ID');
     this.optional('FileSystemSecurityGroupId', PARAMETER.fileSystemSecurityGroupId, props.fileSystemSecurityGroupId, 'EFS security group ID');
-    this.optional('EfsCsiDriverRoleArn', PARAMETER.efsCsiDriverRoleArn, props.efsCsiDriverRoleArn, 'EFS CSI driver role ARN');
+    this.optional('EfsCsiDriverRoleArn', PARAMETER.efsCsiDriverRoleArn, props.efsCsiDriverRoleArn, 'EFS CSI driver controller role ARN');
+    this.optional('EfsCsiNodeRoleArn', PARAMETER.efsCsiNodeRoleArn, props.efsCsiNodeRoleArn, 'EFS CSI driver node role ARN');
     this.optional('BastionRoleArn', PARAMETER.bastionRoleArn, props.bastionRoleArn, 'bastion role ARN');
     this.optional('BastionInstanceId', PARAMETER.bastionInstanceId, props.bastionInstanceId, 'bastion instance ID');
   }

@@ -31,5 +31,12 @@ export function complianceMatrix(): Array<[string, Partial<NuminiaBaselineProps>
     ],
     ['bring-your-own keys', { encryption: { eksSecretsKey: externalKey(1), fileSystemKey: externalKey(2), logsKey: externalKey(3) } }],
     ['another project and cluster names', { project: 'acme', bastion: { eksClusterNames: ['platform-*', 'tools'] } }],
+    [
+      'a file system shared with the account and the database tier, with root access',
+      {
+        network: { databaseSubnetCidrs: ['10.0.201.0/24', '10.0.202.0/24', '10.0.203.0/24'] },
+        fileSystem: { allowFromDatabaseTier: true, allowMountsFromAccount: true, clientRootAccess: true },
+      },
+    ],
   ];
 }

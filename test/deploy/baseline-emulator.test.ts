@@ -14,7 +14,7 @@
  * | flow log, its log group's 30-day retention, its role                | yes                  |                                   |
  * | EFS: encryption with the baseline key, backups, mount targets, SG   | yes                  |                                   |
  * | KMS keys: aliases, rotation, state, CloudWatch Logs key statement   | yes                  | rotation period (365 days)        |
- * | IAM roles: trust policies, an inline policy each                    | yes                  | managed policy (dropped by moto)  |
+ * | IAM roles: trust policies, an inline policy each (none: CSI node)   | yes                  | managed policy (dropped by moto)  |
  * | bastion: type, subnet, no public IP, encrypted gp3 root, profile    | yes                  | IMDSv2, its security group, alarm |
  * | tags Environment/Project/ManagedBy                                  | where moto keeps tags| NAT, EIP, IGW, route tables,      |
  * |                                                                     |                      | endpoints (moto drops their tags) |

@@ -30,6 +30,7 @@ describe('sharing: published parameters', () => {
         'efs/security-group-id',
         'iam/bastion-role-arn',
         'iam/efs-csi-driver-role-arn',
+        'iam/efs-csi-node-role-arn',
         'kms/eks-secrets-key-arn',
         'kms/file-system-key-arn',
         'kms/logs-key-arn',
@@ -105,6 +106,7 @@ describe('sharing: importing in an application repo', () => {
         `${string} efs/security-group-id`,
         `${string} iam/bastion-role-arn`,
         `${string} iam/efs-csi-driver-role-arn`,
+        `${string} iam/efs-csi-node-role-arn`,
         `${string} kms/eks-secrets-key-arn`,
         `${string} kms/file-system-key-arn`,
         `${string} kms/logs-key-arn`,
@@ -151,51 +153,5 @@ describe('sharing: importing in an application repo', () => {
       availabilityZones: ['eu-west-1a', 'eu-west-1b'],
     });
     expect(twoZones.vpc.privateSubnets).toHaveLength(2);
-  });
-});
-
-describe('sharing: EKS wiring', () => {
-  test('the EFS CSI driver add-on with the driver role through a pod identity association', () => {
-    const stack = new Stack(new App(), 'Cluster', { env: { region: 'eu-west-1' } });
-    const baseline = new NuminiaBaseline(stack, 'Baseline', { environment: 'production' });
-    const addon = baseline.addEfsCsiDriverAddon('EfsCsi', 'numinia-production');
-    Template.fromStack(stack).hasResourceProperties('AWS::EKS::Addon', {
-      ClusterName: 'numinia-production',
-      AddonName: 'aws-efs-csi-driver',
-      PodIdentityAssociations: [
-        { RoleArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('EfsCsiDriverRole'), 'Arn'] }, ServiceAccount: 'efs-csi-controller-sa' },
-      ],
-    });
-    expect(stack.resolve(addon.storageClassManifest)).toEqual({
-      apiVersion: 'storage.k8s.io/v1',
-      kind: 'StorageClass',
-      metadata: { name: 'efs-sc' },
-      provisioner: 'efs.csi.aws.com',
-      parameters: { provisioningMode: 'efs-ap', fileSystemId: { Ref: expect.stringMatching(/StorageFileSystem/) }, directoryPerms: '700' },
-      volumeBindingMode: 'Immediate',
-      reclaimPolicy: 'Retain',
-    });
-  });
-
-  test('the bastion role gets read-only cluster access with one call', () => {
-    const stack = applicationStack();
-    NuminiaBaseline.fromParameters(stack, 'Baseline', { environment: 'production' }).grantBastionClusterAccess('BastionAccess', 'numinia-production');
-    Template.fromStack(stack).hasResourceProperties('AWS::EKS::AccessEntry', {
-      ClusterName: 'numinia-production',
-      PrincipalArn: { Ref: Match.stringLikeRegexp('iambastionrolearn') },
-      AccessPolicies: [
-        {
-          PolicyArn: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':eks::aws:cluster-access-policy/AmazonEKSViewPolicy']] },
-          AccessScope: { Type: 'cluster' },
-        },
-      ],
-    });
-  });
-
-  test('wiring a cluster fails clearly when the area is disabled', () => {
-    const stack = new Stack(new App(), 'NoFs', { env: { region: 'eu-west-1' } });
-    const baseline = new NuminiaBaseline(stack, 'Baseline', { environment: 'production', fileSystem: { enabled: false }, bastion: { enabled: false } });
-    expect(() => baseline.addEfsCsiDriverAddon('EfsCsi', 'c')).toThrow(/no file system/);
-    expect(() => baseline.grantBastionClusterAccess('Access', 'c')).toThrow(/no bastion/);
   });
 });

@@ -32,15 +32,28 @@ describe('file system', () => {
     }
   });
 
-  test('NFS is open to the VPC CIDR only, and nothing else comes in', () => {
+  test('NFS is open to the private subnets only (never the public ones), and nothing else comes in', () => {
     const template = synthTemplate();
     template.hasResourceProperties('AWS::EC2::SecurityGroup', {
       GroupDescription: Match.stringLikeRegexp('EFS mount targets'),
-      SecurityGroupIngress: [
-        { CidrIp: '10.0.0.0/16', FromPort: 2049, ToPort: 2049, IpProtocol: 'tcp', Description: 'NFS' },
-      ],
+      SecurityGroupIngress: ['10.0.1.0/24', '10.0.2.0/24', '10.0.3.0/24'].map((cidr) => ({
+        CidrIp: cidr, FromPort: 2049, ToPort: 2049, IpProtocol: 'tcp', Description: 'NFS',
+      })),
+      SecurityGroupEgress: [Match.objectLike({ CidrIp: '255.255.255.255/32' })],
     });
     template.resourceCountIs('AWS::EC2::SecurityGroupIngress', 0);
+  });
+
+  test('the database tier reaches NFS only when asked', () => {
+    const database = { databaseSubnetCidrs: ['10.0.201.0/24', '10.0.202.0/24', '10.0.203.0/24'] };
+    const ingress = (template: ReturnType<typeof synthTemplate>) => {
+      const [sg] = Object.values(template.findResources('AWS::EC2::SecurityGroup', { Properties: { GroupDescription: Match.stringLikeRegexp('EFS mount targets') } }));
+      return sg.Properties.SecurityGroupIngress.map((rule: any) => rule.CidrIp);
+    };
+    expect(ingress(synthTemplate({ network: database }))).toEqual(['10.0.1.0/24', '10.0.2.0/24', '10.0.3.0/24']);
+    expect(ingress(synthTemplate({ network: database, fileSystem: { allowFromDatabaseTier: true } }))).toEqual([
+      '10.0.1.0/24', '10.0.2.0/24', '10.0.3.0/24', '10.0.201.0/24', '10.0.202.0/24', '10.0.203.0/24',
+    ]);
   });
 
   test('NFS can be opened to given peers instead', () => {
@@ -50,20 +63,39 @@ describe('file system', () => {
     });
   });
 
-  test('anonymous access is denied and transport must be encrypted', () => {
+  test('the file system policy: TLS required, the CSI driver roles mount and write through a mount target, nothing else', () => {
     const [fs] = Object.values(synthTemplate().findResources('AWS::EFS::FileSystem'));
-    const statements = fs.Properties.FileSystemPolicy.Statement;
-    expect(statements).toContainEqual({
-      Sid: 'DenyUnencryptedTransport',
-      Effect: 'Deny',
-      Principal: { AWS: '*' },
-      Action: '*',
-      Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+    const roleArn = (pattern: RegExp) => ({ 'Fn::GetAtt': [expect.stringMatching(pattern), 'Arn'] });
+    expect(fs.Properties.FileSystemPolicy).toEqual({
+      Version: '2012-10-17',
+      Statement: [
+        { Sid: 'DenyUnencryptedTransport', Effect: 'Deny', Principal: { AWS: '*' }, Action: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } },
+        {
+          Sid: 'AllowEfsCsiDriverMounts',
+          Effect: 'Allow',
+          Principal: { AWS: [roleArn(/^BaselineEfsCsiDriverRole/), roleArn(/^BaselineEfsCsiDriverNodeRole/)] },
+          Action: ['elasticfilesystem:ClientMount', 'elasticfilesystem:ClientWrite'],
+          Condition: { Bool: { 'elasticfilesystem:AccessedViaMountTarget': 'true' } },
+        },
+      ],
     });
-    // Only access through a mount target is allowed: no statement allows access without that condition.
-    for (const statement of statements.filter((s: any) => s.Effect === 'Allow')) {
-      expect(statement.Condition).toEqual({ Bool: { 'elasticfilesystem:AccessedViaMountTarget': 'true' } });
-    }
+  });
+
+  test('account-wide mounts and root access only when asked, never for other accounts', () => {
+    const [fs] = Object.values(synthTemplate({ fileSystem: { allowMountsFromAccount: true, clientRootAccess: true } }).findResources('AWS::EFS::FileSystem'));
+    const statements = fs.Properties.FileSystemPolicy.Statement;
+    const clientActions = ['elasticfilesystem:ClientMount', 'elasticfilesystem:ClientWrite', 'elasticfilesystem:ClientRootAccess'];
+    expect(statements).toContainEqual({
+      Sid: 'AllowMountsFromThisAccount',
+      Effect: 'Allow',
+      Principal: { AWS: '*' },
+      Action: clientActions,
+      Condition: {
+        Bool: { 'elasticfilesystem:AccessedViaMountTarget': 'true' },
+        StringEquals: { 'aws:PrincipalAccount': { Ref: 'AWS::AccountId' } },
+      },
+    });
+    expect(statements.find((s: any) => s.Sid === 'AllowEfsCsiDriverMounts').Action).toEqual(clientActions);
   });
 
   test('performance and throughput modes can be chosen', () => {

@@ -1,0 +1,39 @@
+import { Reference, Stack, Tokenization } from 'aws-cdk-lib';
+import * as eks from 'aws-cdk-lib/aws-eks';
+import * as eksv2 from 'aws-cdk-lib/aws-eks-v2';
+import { IConstruct } from 'constructs';
+
+/** What the app itself says about a cluster named by a token. */
+export interface KnownCluster {
+  /** The stack that holds the cluster. */
+  readonly stack: Stack;
+  /** Its authentication mode: aws-eks clusters without one use CONFIG_MAP; aws-eks-v2 clusters always API. */
+  readonly authenticationMode: eks.AuthenticationMode;
+  /** The cluster's own `eks-pod-identity-agent` add-on (created by the cluster on first use, then shared). */
+  podIdentityAgent(): IConstruct;
+}
+
+/**
+ * Finds the cluster a cluster name refers to, when the name is an attribute of a cluster this app defines
+ * (aws-eks or aws-eks-v2 `Cluster`); undefined for a literal name or a cluster made elsewhere.
+ */
+export function findKnownCluster(clusterName: string): KnownCluster | undefined {
+  for (const token of Tokenization.reverseString(clusterName).tokens) {
+    if (!(token instanceof Reference)) {
+      continue;
+    }
+    for (const scope of [...token.target.node.scopes].reverse()) {
+      if (scope instanceof eksv2.Cluster) {
+        return { stack: Stack.of(scope), authenticationMode: eks.AuthenticationMode.API, podIdentityAgent: () => scope.eksPodIdentityAgent! };
+      }
+      if (scope instanceof eks.Cluster) {
+        return {
+          stack: Stack.of(scope),
+          authenticationMode: scope.authenticationMode ?? eks.AuthenticationMode.CONFIG_MAP,
+          podIdentityAgent: () => scope.eksPodIdentityAgent!,
+        };
+      }
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,187 @@
+import { App, Stack, Validations } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as eks from 'aws-cdk-lib/aws-eks';
+import * as eksv2 from 'aws-cdk-lib/aws-eks-v2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { EfsCsiDriverTrust, EfsCsiDriverTrustType, NuminiaBaseline } from '../../src';
+
+const env = { region: 'eu-west-1' };
+const roleArn = (pattern: string) => ({ 'Fn::GetAtt': [Match.stringLikeRegexp(pattern), 'Arn'] });
+
+function baselineApp() {
+  const app = new App();
+  const stack = new Stack(app, 'Baseline', { env });
+  const baseline = new NuminiaBaseline(stack, 'Baseline', { environment: 'production' });
+  return { app, stack, baseline };
+}
+
+describe('EKS wiring: the EFS CSI driver add-on', () => {
+  test('installs the driver with a pod identity association per service account, after the pod identity agent', () => {
+    const { stack, baseline } = baselineApp();
+    // The README's ID: it used to collide with the baseline's own EfsCsiDriver child.
+    const driver = baseline.addEfsCsiDriverAddon('EfsCsiDriver', 'numinia-production');
+    const template = Template.fromStack(stack);
+    template.hasResource('AWS::EKS::Addon', {
+      Properties: {
+        ClusterName: 'numinia-production',
+        AddonName: 'aws-efs-csi-driver',
+        PodIdentityAssociations: [
+          { RoleArn: roleArn('^BaselineEfsCsiDriverRole'), ServiceAccount: 'efs-csi-controller-sa' },
+          { RoleArn: roleArn('^BaselineEfsCsiDriverNodeRole'), ServiceAccount: 'efs-csi-node-sa' },
+        ],
+        ResolveConflicts: 'PRESERVE',
+        PreserveOnDelete: true,
+      },
+      DependsOn: [stack.getLogicalId(driver.podIdentityAgentAddon!)],
+    });
+    template.hasResourceProperties('AWS::EKS::Addon', {
+      ClusterName: 'numinia-production',
+      AddonName: 'eks-pod-identity-agent',
+      PreserveOnDelete: true,
+    });
+    template.resourceCountIs('AWS::EKS::Addon', 2);
+  });
+
+  test('the StorageClass provisions an access point per volume, mounts with TLS and IAM, binds at once and retains', () => {
+    const { stack, baseline } = baselineApp();
+    const driver = baseline.addEfsCsiDriverAddon('EfsCsiDriver', 'numinia-production', { storageClassName: 'shared' });
+    expect(stack.resolve(driver.storageClassManifest)).toEqual({
+      apiVersion: 'storage.k8s.io/v1',
+      kind: 'StorageClass',
+      metadata: { name: 'shared' },
+      provisioner: 'efs.csi.aws.com',
+      parameters: { provisioningMode: 'efs-ap', fileSystemId: { Ref: expect.stringMatching(/^BaselineStorageFileSystem/) }, directoryPerms: '700' },
+      mountOptions: ['tls', 'iam'],
+      volumeBindingMode: 'Immediate',
+      reclaimPolicy: 'Retain',
+    });
+  });
+
+  test('a cluster that has the agent already gets the driver alone', () => {
+    const { stack, baseline } = baselineApp();
+    const driver = baseline.addEfsCsiDriverAddon('EfsCsiDriver', 'numinia-production', { installPodIdentityAgent: false });
+    expect(driver.podIdentityAgentAddon).toBeUndefined();
+    const template = Template.fromStack(stack);
+    template.resourceCountIs('AWS::EKS::Addon', 1);
+    template.hasResource('AWS::EKS::Addon', { DependsOn: Match.absent() });
+  });
+
+  test('with IRSA the add-on annotates its service accounts with the one role, and needs no agent', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Baseline', { env });
+    const provider = iam.OpenIdConnectProvider.fromOpenIdConnectProviderArn(stack, 'Provider', 'arn:aws:iam::111111111111:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/ABC');
+    const baseline = new NuminiaBaseline(stack, 'Baseline', { environment: 'production', fileSystem: { csiDriverTrust: EfsCsiDriverTrust.irsa(provider) } });
+    baseline.addEfsCsiDriverAddon('EfsCsiDriver', 'numinia-production');
+    const template = Template.fromStack(stack);
+    template.resourceCountIs('AWS::EKS::Addon', 1);
+    template.hasResourceProperties('AWS::EKS::Addon', {
+      AddonName: 'aws-efs-csi-driver',
+      ServiceAccountRoleArn: roleArn('^BaselineEfsCsiDriverRole'),
+      PodIdentityAssociations: Match.absent(),
+    });
+    expect(baseline.efsCsiNodeRole).toBe(baseline.efsCsiDriverRole);
+    expect(() => baseline.addEfsCsiDriverAddon('Again', 'numinia-production', { installPodIdentityAgent: true })).toThrow(/EKS Pod Identity only/);
+  });
+
+  test('an aws-eks-v2 cluster in another stack gets the add-on in its own stack, with its own agent', () => {
+    const { app, stack, baseline } = baselineApp();
+    const clusterStack = new Stack(app, 'Cluster', { env });
+    const cluster = new eksv2.Cluster(clusterStack, 'Cluster', { version: eksv2.KubernetesVersion.V1_34, vpc: baseline.vpc, defaultCapacityType: eksv2.DefaultCapacityType.AUTOMODE });
+    baseline.addEfsCsiDriverAddon('EfsCsiDriver', cluster.clusterName);
+    baseline.grantBastionClusterAccess('BastionAccess', cluster.clusterName);
+    const clusterTemplate = Template.fromStack(clusterStack);
+    clusterTemplate.resourceCountIs('AWS::EKS::Addon', 2);
+    clusterTemplate.resourceCountIs('AWS::EKS::AccessEntry', 1);
+    const agents = clusterTemplate.findResources('AWS::EKS::Addon', { Properties: { AddonName: 'eks-pod-identity-agent' } });
+    expect(Object.keys(agents)).toEqual([clusterStack.getLogicalId(cluster.eksPodIdentityAgent!.node.defaultChild as eks.CfnAddon)]);
+    clusterTemplate.hasResource('AWS::EKS::Addon', { Properties: { AddonName: 'aws-efs-csi-driver' }, DependsOn: Object.keys(agents) });
+    Template.fromStack(stack).resourceCountIs('AWS::EKS::Addon', 0);
+    // The baseline's stack never depends on an application's cluster (the cluster's stack uses its VPC).
+    expect(stack.dependencies).toEqual([]);
+    expect(clusterStack.dependencies).toEqual([stack]);
+  });
+});
+
+describe('EKS wiring: bastion access', () => {
+  const clusterName = (stack: Stack, vpc: ec2.IVpc, authenticationMode?: eks.AuthenticationMode) => new eks.Cluster(stack, 'Cluster', {
+    version: eks.KubernetesVersion.V1_33,
+    kubectlLayer: lambda.LayerVersion.fromLayerVersionArn(stack, 'Kubectl', 'arn:aws:lambda:eu-west-1:111111111111:layer:kubectl:1'),
+    vpc,
+    defaultCapacity: 0,
+    authenticationMode,
+  }).clusterName;
+
+  test('an access entry with the read-only view policy', () => {
+    const { stack, baseline } = baselineApp();
+    baseline.grantBastionClusterAccess('BastionAccess', 'numinia-production');
+    Template.fromStack(stack).hasResourceProperties('AWS::EKS::AccessEntry', {
+      ClusterName: 'numinia-production',
+      PrincipalArn: roleArn('^BaselineBastionRole'),
+      Type: 'STANDARD',
+      AccessPolicies: [
+        {
+          PolicyArn: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':eks::aws:cluster-access-policy/AmazonEKSViewPolicy']] },
+          AccessScope: { Type: 'cluster' },
+        },
+      ],
+    });
+  });
+
+  test('fails for an aws-eks cluster without an authentication mode (CONFIG_MAP has no access entries)', () => {
+    const { stack, baseline } = baselineApp();
+    expect(() => baseline.grantBastionClusterAccess('BastionAccess', clusterName(stack, baseline.vpc))).toThrow(/authenticationMode is CONFIG_MAP.*API or API_AND_CONFIG_MAP/);
+  });
+
+  test('works for an aws-eks cluster with API authentication', () => {
+    const { stack, baseline } = baselineApp();
+    baseline.grantBastionClusterAccess('BastionAccess', clusterName(stack, baseline.vpc, eks.AuthenticationMode.API_AND_CONFIG_MAP));
+    Template.fromStack(stack).resourceCountIs('AWS::EKS::AccessEntry', 1);
+  });
+
+  test('fails when the caller says a cluster made elsewhere uses CONFIG_MAP', () => {
+    const { baseline } = baselineApp();
+    expect(() => baseline.grantBastionClusterAccess('BastionAccess', 'legacy', { authenticationMode: eks.AuthenticationMode.CONFIG_MAP })).toThrow(/CONFIG_MAP/);
+  });
+});
+
+describe('EKS wiring from an application repo (imported baseline)', () => {
+  const applicationStack = () => {
+    const stack = new Stack(new App(), 'Application', { env });
+    Validations.of(stack).acknowledge({ id: 'CloudFormation-Validate::W2001', reason: 'the import declares a parameter per baseline value; these tests use a few' });
+    return stack;
+  };
+
+  test('the add-on gets both roles from the baseline\'s parameters', () => {
+    const stack = applicationStack();
+    NuminiaBaseline.fromParameters(stack, 'Baseline', { environment: 'production' }).addEfsCsiDriverAddon('EfsCsiDriver', 'numinia-production');
+    Template.fromStack(stack).hasResourceProperties('AWS::EKS::Addon', {
+      AddonName: 'aws-efs-csi-driver',
+      PodIdentityAssociations: [
+        { RoleArn: { Ref: Match.stringLikeRegexp('iamefscsidriverrolearn') }, ServiceAccount: 'efs-csi-controller-sa' },
+        { RoleArn: { Ref: Match.stringLikeRegexp('iamefscsinoderolearn') }, ServiceAccount: 'efs-csi-node-sa' },
+      ],
+    });
+  });
+
+  test('a baseline whose driver trusts IRSA is wired with the role on the add-on', () => {
+    const stack = applicationStack();
+    NuminiaBaseline.fromParameters(stack, 'Baseline', { environment: 'production', efsCsiDriverTrustType: EfsCsiDriverTrustType.IRSA })
+      .addEfsCsiDriverAddon('EfsCsiDriver', 'numinia-production');
+    Template.fromStack(stack).hasResourceProperties('AWS::EKS::Addon', { ServiceAccountRoleArn: { Ref: Match.stringLikeRegexp('iamefscsidriverrolearn') } });
+  });
+
+  test('the bastion role gets read-only access', () => {
+    const stack = applicationStack();
+    NuminiaBaseline.fromParameters(stack, 'Baseline', { environment: 'production' }).grantBastionClusterAccess('BastionAccess', 'numinia-production');
+    Template.fromStack(stack).hasResourceProperties('AWS::EKS::AccessEntry', { PrincipalArn: { Ref: Match.stringLikeRegexp('iambastionrolearn') } });
+  });
+
+  test('wiring a cluster fails clearly when the area is disabled', () => {
+    const stack = new Stack(new App(), 'NoFs', { env });
+    const baseline = new NuminiaBaseline(stack, 'Baseline', { environment: 'production', fileSystem: { enabled: false }, bastion: { enabled: false } });
+    expect(() => baseline.addEfsCsiDriverAddon('EfsCsi', 'c')).toThrow(/no file system/);
+    expect(() => baseline.grantBastionClusterAccess('Access', 'c')).toThrow(/no bastion/);
+  });
+});
