@@ -63,6 +63,7 @@ function main(): number {
   if (forbidden.length > 0) problems.push(`from src/, test/ or examples/: ${summarize(forbidden)}`);
   const other = unexpected.filter((p) => !forbidden.includes(p));
   if (other.length > 0) problems.push(`not expected in the package (add to .npmignore): ${summarize(other)}`);
+  problems.push(...copyleftProblems(tarball, files.map((f) => f.path)));
   for (const p of problems) console.log(`  FAIL ${p}`);
   if (problems.length === 0) console.log('  PASS lib/, .jsii, API.md, README.md, LICENSE, package.json and nothing else');
 
@@ -80,6 +81,34 @@ function main(): number {
     fs.writeFileSync(reportFile, JSON.stringify(report, undefined, 2) + '\n');
   }
   return problems.length === 0 ? 0 : 1;
+}
+
+/**
+ * Dev-only tools with a copyleft licence (the IAM simulator of the authorization contracts is AGPL-3.0) must never
+ * reach the package: not as a dependency of any kind in its package.json, and not required by its code.
+ */
+function copyleftProblems(tarball: string, paths: string[]): string[] {
+  const manifest = JSON.parse(execFileSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf-8' }));
+  const own = JSON.parse(fs.readFileSync('package.json', 'utf-8'));
+  const copyleft = Object.keys(own.devDependencies ?? {}).filter((name) => {
+    const installed = `node_modules/${name}/package.json`;
+    return fs.existsSync(installed) && /GPL/i.test(String(JSON.parse(fs.readFileSync(installed, 'utf-8')).license ?? ''));
+  });
+  if (!copyleft.includes('@cloud-copilot/iam-simulate')) {
+    return ['the copyleft check found no AGPL dev dependency: it no longer sees @cloud-copilot/iam-simulate (moved or relicensed?)'];
+  }
+  const declared = ['dependencies', 'peerDependencies', 'optionalDependencies', 'bundledDependencies', 'bundleDependencies']
+    .flatMap((field) => (Array.isArray(manifest[field]) ? manifest[field] : Object.keys(manifest[field] ?? {})));
+  const problems = copyleft.filter((name) => declared.includes(name)).map((name) => `copyleft dev dependency ${name} is a dependency of the package`);
+  const code = paths.filter((p) => p.endsWith('.js'));
+  const lib = execFileSync('tar', ['-xzOf', tarball, ...code.map((p) => `package/${p}`)], { encoding: 'utf-8', maxBuffer: 256 * 1024 * 1024 });
+  for (const name of copyleft.filter((n) => lib.includes(n))) {
+    problems.push(`the package's code refers to the copyleft dev dependency ${name}`);
+  }
+  if (problems.length === 0) {
+    console.log(`  PASS no copyleft dev dependency (${copyleft.join(', ')}) is a dependency of the package or used by its code`);
+  }
+  return problems;
 }
 
 /** The offending paths, grouped by top-level directory when there are many. */
