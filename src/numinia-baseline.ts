@@ -18,7 +18,7 @@ import { AuditTrail } from './logging/audit-trail';
 import { Network } from './network/network';
 import { NatGateways } from './network/network-props';
 import { NuminiaBaselineProps } from './numinia-baseline-props';
-import { resolveConfig } from './private/config';
+import { BaselineConfig, resolveConfig } from './private/config';
 import { MANAGED_BY, TAG_ENVIRONMENT, TAG_MANAGED_BY, TAG_PROJECT } from './private/defaults';
 import { pinFeatureFlags } from './private/feature-flags';
 import { validateBaselineProps } from './private/validation';
@@ -106,7 +106,7 @@ export class NuminiaBaseline extends Construct {
    *
    * @default - undefined when `logging.cloudTrail.enabled` is false
    */
-  public readonly trail?: cloudtrail.Trail;
+  public readonly trail?: cloudtrail.CfnTrail;
 
   /**
    * The bucket holding the trail's log files.
@@ -146,7 +146,9 @@ export class NuminiaBaseline extends Construct {
       rotationPeriod: config.encryption.rotationPeriod,
       byo: props.encryption ?? {},
       fileSystemEnabled: config.fileSystem.enabled,
-      cloudTrailEnabled: config.logging.cloudTrail.enabled,
+      logGroupNames: baselineLogGroupNames(config),
+      logsKeyForAllLogGroups: config.encryption.logsKeyForAllLogGroups,
+      trailName: config.logging.cloudTrail.enabled ? config.logging.cloudTrail.trailName : undefined,
     });
     this.keys = { eksSecrets: keys.eksSecrets, fileSystem: keys.fileSystem, logs: keys.logs };
 
@@ -154,6 +156,7 @@ export class NuminiaBaseline extends Construct {
       config: config.network,
       availabilityZones,
       flowLogRetention: config.logging.flowLogRetention,
+      flowLogGroupName: config.logging.flowLogGroupName,
       logsKey: keys.logs,
       ssmEndpoints: config.bastion.enabled && config.network.natGateways === NatGateways.NONE,
     });
@@ -254,4 +257,10 @@ export class NuminiaBaseline extends Construct {
       bastionRole: this.bastionRole,
     };
   }
+}
+
+/** The log groups the baseline creates, which its logs key serves. */
+function baselineLogGroupNames(config: BaselineConfig): string[] {
+  const trail = config.logging.cloudTrail;
+  return [config.logging.flowLogGroupName, ...(trail.enabled && trail.sendToCloudWatchLogs ? [trail.logGroupName] : [])];
 }

@@ -37,4 +37,13 @@ export interface EncryptionProps {
    * @default - a new customer-managed key with those grants
    */
   readonly logsKey?: kms.IKey;
+
+  /**
+   * Let CloudWatch Logs use the baseline's logs key for any log group of this account and region, so that
+   * application repos can encrypt their own log groups with it (`baseline.keys.logs`). By default only the baseline's
+   * own log groups (flow logs, the trail's copy) may use it.
+   *
+   * @default false
+   */
+  readonly logsKeyForAllLogGroups?: boolean;
 }

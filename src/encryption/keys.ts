@@ -3,6 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { EncryptionProps } from './encryption-props';
+import { logGroupArnOf, trailArnOf } from '../private/arns';
 
 export interface KeysProps {
   readonly project: string;
@@ -10,7 +11,12 @@ export interface KeysProps {
   readonly rotationPeriod: Duration;
   readonly byo: EncryptionProps;
   readonly fileSystemEnabled: boolean;
-  readonly cloudTrailEnabled: boolean;
+  /** The log groups that use the logs key (their names are fixed, so their ARNs are known before they exist). */
+  readonly logGroupNames: string[];
+  /** Every log group of the account and region may use the logs key instead (an option for application repos). */
+  readonly logsKeyForAllLogGroups: boolean;
+  /** The trail that encrypts its log files with the logs key, when there is one. */
+  readonly trailName?: string;
 }
 
 /**
@@ -32,9 +38,9 @@ export class Keys extends Construct {
       this.logs = props.byo.logsKey;
     } else {
       const logsKey = this.createKey('LogsKey', 'logs', 'VPC flow logs and CloudTrail encryption');
-      allowCloudWatchLogs(logsKey);
-      if (props.cloudTrailEnabled) {
-        allowCloudTrail(logsKey);
+      allowCloudWatchLogs(logsKey, props.logsKeyForAllLogGroups ? ['*'] : props.logGroupNames);
+      if (props.trailName !== undefined) {
+        allowCloudTrail(logsKey, props.trailName);
       }
       this.logs = logsKey;
     }
@@ -53,31 +59,31 @@ export class Keys extends Construct {
 }
 
 /**
- * CloudWatch Logs encrypts log groups with the key, but only log groups of this account and region.
- * In a key policy, resource `*` means "this key".
+ * CloudWatch Logs encrypts and decrypts these log groups with the key, and no other
+ * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html). In a key policy, resource `*`
+ * means "this key".
  */
-function allowCloudWatchLogs(key: kms.Key): void {
+function allowCloudWatchLogs(key: kms.Key, logGroupNames: string[]): void {
+  const arns = logGroupNames.map(logGroupArnOf);
   key.addToResourcePolicy(
     new iam.PolicyStatement({
-      sid: 'AllowCloudWatchLogsOfThisAccount',
+      sid: logGroupNames.includes('*') ? 'AllowCloudWatchLogsOfThisAccount' : 'AllowCloudWatchLogsOfTheBaselineLogGroups',
       principals: [new iam.ServicePrincipal(`logs.${Aws.REGION}.amazonaws.com`)],
       actions: ['kms:Decrypt*', 'kms:Describe*', 'kms:Encrypt*', 'kms:GenerateDataKey*', 'kms:ReEncrypt*'],
       resources: ['*'],
-      conditions: {
-        ArnLike: {
-          'kms:EncryptionContext:aws:logs:arn': `arn:${Aws.PARTITION}:logs:${Aws.REGION}:${Aws.ACCOUNT_ID}:log-group:*`,
-        },
-      },
+      conditions: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': arns.length === 1 ? arns[0] : arns } },
     }),
   );
 }
 
 /**
- * CloudTrail encrypts log files for trails of this account only (the trail's ARN cannot be named here: the trail
- * depends on the key). In a key policy, resource `*` means "this key".
+ * CloudTrail encrypts the log files of this one trail, as the key policy of
+ * https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-kms-key-policy-for-cloudtrail.html does it
+ * (encryption context of a trail of this account, `aws:SourceArn` of the trail). In a key policy, resource `*`
+ * means "this key".
  */
-function allowCloudTrail(key: kms.Key): void {
-  const sourceAccount = { 'aws:SourceAccount': Aws.ACCOUNT_ID };
+function allowCloudTrail(key: kms.Key, trailName: string): void {
+  const fromTheTrail = { 'aws:SourceArn': trailArnOf(trailName), 'aws:SourceAccount': Aws.ACCOUNT_ID };
   key.addToResourcePolicy(
     new iam.PolicyStatement({
       sid: 'AllowCloudTrailToEncryptLogsOfThisAccount',
@@ -85,7 +91,7 @@ function allowCloudTrail(key: kms.Key): void {
       actions: ['kms:GenerateDataKey*'],
       resources: ['*'],
       conditions: {
-        StringEquals: sourceAccount,
+        StringEquals: fromTheTrail,
         StringLike: {
           'kms:EncryptionContext:aws:cloudtrail:arn': `arn:${Aws.PARTITION}:cloudtrail:*:${Aws.ACCOUNT_ID}:trail/*`,
         },
@@ -98,7 +104,7 @@ function allowCloudTrail(key: kms.Key): void {
       principals: [new iam.ServicePrincipal('cloudtrail.amazonaws.com')],
       actions: ['kms:DescribeKey'],
       resources: ['*'],
-      conditions: { StringEquals: sourceAccount },
+      conditions: { StringEquals: fromTheTrail },
     }),
   );
 }

@@ -5,6 +5,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { trailArnOf } from '../private/arns';
 import { acceptFinding, INLINE_POLICY_REASON, inEveryPack } from '../private/compliance';
 import { BaselineConfig } from '../private/config';
 import { ACCESS_LOG_EXPIRY_DAYS } from '../private/defaults';
@@ -18,11 +19,15 @@ export interface AuditTrailProps {
 const ACCESS_LOG_PREFIX = 'trail-bucket/';
 
 /**
- * A multi-region CloudTrail trail with log file validation, KMS-encrypted, in a hardened, retained bucket
- * whose own access is logged to a second bucket.
+ * A multi-region CloudTrail trail with log file validation, KMS-encrypted, in a hardened, retained bucket whose own
+ * access is logged to a second bucket. Every grant to CloudTrail names this trail (`aws:SourceArn`), as AWS documents
+ * against the confused deputy (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-s3-bucket-policy-for-cloudtrail.html).
+ *
+ * Written with the L1 `CfnTrail`: aws-cdk-lib's `Trail` adds its own bucket statements without those conditions,
+ * and a `DependsOn` on its delivery role that the role's `Fn::GetAtt` already implies (cfn-lint W3005).
  */
 export class AuditTrail extends Construct {
-  public readonly trail: cloudtrail.Trail;
+  public readonly trail: cloudtrail.CfnTrail;
   public readonly bucket: s3.Bucket;
   public readonly accessLogsBucket: s3.Bucket;
   public readonly logGroup?: logs.LogGroup;
@@ -62,25 +67,65 @@ export class AuditTrail extends Construct {
           'baseline\'s; the bucket is versioned and retained, and the trail validates log file integrity.');
     }
 
+    const trailArn = trailArnOf(config.trailName);
+    const cloudTrail = new iam.ServicePrincipal('cloudtrail.amazonaws.com');
+    this.bucket.addToResourcePolicy(new iam.PolicyStatement({
+      sid: 'AllowCloudTrailAclCheck',
+      principals: [cloudTrail],
+      actions: ['s3:GetBucketAcl'],
+      resources: [this.bucket.bucketArn],
+      conditions: { StringEquals: { 'aws:SourceArn': trailArn } },
+    }));
+    this.bucket.addToResourcePolicy(new iam.PolicyStatement({
+      sid: 'AllowCloudTrailWrite',
+      principals: [cloudTrail],
+      actions: ['s3:PutObject'],
+      resources: [this.bucket.arnForObjects(`AWSLogs/${Aws.ACCOUNT_ID}/*`)],
+      conditions: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control', 'aws:SourceArn': trailArn } },
+    }));
+
+    // The L2's path (Trail/Resource, Trail/LogsRole), so that logical IDs stay what they were.
+    const trailScope = new Construct(this, 'Trail');
+    let logsRole: iam.Role | undefined;
     if (config.sendToCloudWatchLogs) {
       this.logGroup = new logs.LogGroup(this, 'LogGroup', {
+        logGroupName: config.logGroupName,
         retention: config.cloudWatchLogsRetention,
         encryptionKey: key,
         removalPolicy: RemovalPolicy.RETAIN,
       });
+      logsRole = new iam.Role(trailScope, 'LogsRole', {
+        description: 'Delivers the CloudTrail trail to CloudWatch Logs',
+        // https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-required-policy-for-cloudwatch-logs.html
+        assumedBy: new iam.ServicePrincipal('cloudtrail.amazonaws.com', {
+          conditions: { StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID, 'aws:SourceArn': trailArn } },
+        }),
+      });
+      logsRole.addToPrincipalPolicy(new iam.PolicyStatement({
+        actions: ['logs:PutLogEvents', 'logs:CreateLogStream'],
+        resources: [this.logGroup.logGroupArn],
+      }));
+      acceptFinding(logsRole, inEveryPack('IAMNoInlinePolicy'), INLINE_POLICY_REASON);
     }
 
-    this.trail = new cloudtrail.Trail(this, 'Trail', {
-      bucket: this.bucket,
-      encryptionKey: key,
+    this.trail = new cloudtrail.CfnTrail(trailScope, 'Resource', {
+      trailName: config.trailName,
+      isLogging: true,
+      s3BucketName: this.bucket.bucketName,
+      kmsKeyId: key.keyArn,
       isMultiRegionTrail: true,
       includeGlobalServiceEvents: true,
-      enableFileValidation: true,
-      managementEvents: cloudtrail.ReadWriteType.ALL,
-      sendToCloudWatchLogs: config.sendToCloudWatchLogs,
-      cloudWatchLogGroup: this.logGroup,
+      enableLogFileValidation: true,
+      eventSelectors: [{ includeManagementEvents: true, readWriteType: 'All' }],
+      cloudWatchLogsLogGroupArn: this.logGroup?.logGroupArn,
+      cloudWatchLogsRoleArn: logsRole?.roleArn,
     });
-    acceptFinding(this.trail, inEveryPack('IAMNoInlinePolicy'), INLINE_POLICY_REASON);
+    // CloudTrail checks the bucket policy, and the role's permissions, when the trail is created.
+    this.trail.node.addDependency(this.bucket.policy!);
+    const logsPolicy = logsRole?.node.tryFindChild('DefaultPolicy');
+    if (logsPolicy) {
+      this.trail.node.addDependency(logsPolicy);
+    }
   }
 }
 

@@ -14,6 +14,7 @@ export interface NetworkAreaProps {
   readonly config: BaselineConfig['network'];
   readonly availabilityZones: string[];
   readonly flowLogRetention: logs.RetentionDays;
+  readonly flowLogGroupName: string;
   readonly logsKey: kms.IKey;
   /** Private subnets without NAT need the SSM endpoints for Session Manager to reach the bastion. */
   readonly ssmEndpoints: boolean;
@@ -105,6 +106,7 @@ export class Network extends Construct {
 
     // The flow log's default log group keeps logs two years, unencrypted: ours keeps them as configured, encrypted.
     this.flowLogGroup = new logs.LogGroup(this, 'FlowLogGroup', {
+      logGroupName: props.flowLogGroupName,
       retention: props.flowLogRetention,
       encryptionKey: props.logsKey,
       removalPolicy: RemovalPolicy.RETAIN,

@@ -30,6 +30,7 @@ export interface BaselineConfig {
   };
   readonly encryption: {
     readonly rotationPeriod: Duration;
+    readonly logsKeyForAllLogGroups: boolean;
   };
   readonly fileSystem: {
     readonly enabled: boolean;
@@ -52,8 +53,11 @@ export interface BaselineConfig {
   };
   readonly logging: {
     readonly flowLogRetention: logs.RetentionDays;
+    readonly flowLogGroupName: string;
     readonly cloudTrail: {
       readonly enabled: boolean;
+      readonly trailName: string;
+      readonly logGroupName: string;
       readonly sendToCloudWatchLogs: boolean;
       readonly cloudWatchLogsRetention: logs.RetentionDays;
       readonly transitionToGlacierAfter: Duration;
@@ -89,6 +93,7 @@ export function resolveConfig(scope: Construct, props: NuminiaBaselineProps): Ba
     },
     encryption: {
       rotationPeriod: props.encryption?.rotationPeriod ?? Duration.days(defaults.SEED_KEY_ROTATION_DAYS),
+      logsKeyForAllLogGroups: props.encryption?.logsKeyForAllLogGroups ?? false,
     },
     fileSystem: {
       enabled: props.fileSystem?.enabled ?? true,
@@ -111,8 +116,11 @@ export function resolveConfig(scope: Construct, props: NuminiaBaselineProps): Ba
     },
     logging: {
       flowLogRetention: props.logging?.flowLogRetention ?? logs.RetentionDays.ONE_MONTH,
+      flowLogGroupName: defaults.flowLogGroupName(project, props.environment),
       cloudTrail: {
         enabled: trail.enabled ?? true,
+        trailName: defaults.trailName(project, props.environment),
+        logGroupName: defaults.trailLogGroupName(project, props.environment),
         sendToCloudWatchLogs: trail.sendToCloudWatchLogs ?? true,
         cloudWatchLogsRetention: trail.cloudWatchLogsRetention ?? logs.RetentionDays.ONE_YEAR,
         transitionToGlacierAfter: trail.transitionToGlacierAfter ?? Duration.days(defaults.TRAIL_BUCKET_GLACIER_AFTER_DAYS),

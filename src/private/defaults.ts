@@ -66,3 +66,12 @@ export const DATABASE_SUBNET_GROUP = 'Database';
 /** Names used in identifiers (tags, aliases, parameter paths): lowercase, digits, hyphens. */
 export const NAME_PATTERN = /^[a-z][a-z0-9-]{0,30}[a-z0-9]$/;
 export const NAME_RULE = '2-32 characters: lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen';
+
+/**
+ * Physical names the baseline fixes, so that key and bucket policies can name the resources before they exist
+ * (the confused-deputy conditions AWS documents need the trail's ARN and the log groups' ARNs). Unique per project
+ * and environment in an account and region: a second baseline with the same pair there is refused.
+ */
+export const trailName = (project: string, environment: string) => `${project}-${environment}-audit`;
+export const flowLogGroupName = (project: string, environment: string) => `/${project}/${environment}/vpc-flow-logs`;
+export const trailLogGroupName = (project: string, environment: string) => `/${project}/${environment}/cloudtrail`;

@@ -21,12 +21,6 @@ export const ACCEPTED_FINDINGS: AcceptedFinding[] = [
   {
     tool: 'cfn-lint',
     rule: 'W3005',
-    resource: /^BaselineAuditTrail[0-9A-F]{8}$/,
-    reason: "aws-cdk-lib's Trail adds a DependsOn on its CloudWatch Logs role that a GetAtt already implies: redundant, harmless",
-  },
-  {
-    tool: 'cfn-lint',
-    rule: 'W3005',
     resource: RESTRICT_DEFAULT_SG_HANDLER,
     reason: "aws-cdk-lib's custom-resource provider adds a DependsOn on its role that a GetAtt already implies: redundant, harmless",
   },

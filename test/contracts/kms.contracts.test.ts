@@ -20,10 +20,14 @@ function logsKeyRows(p: TemplatePolicies): ContractRow[] {
   return [
     { ...key, expected: 'Allowed', reason: 'CloudWatch Logs encrypts the flow-log group of this account', principal: logs, action: 'kms:GenerateDataKey', context: { 'kms:EncryptionContext:aws:logs:arn': logGroupOf(p.account) } },
     { ...key, expected: 'Allowed', reason: 'CloudWatch Logs decrypts the flow-log group of this account', principal: logs, action: 'kms:Decrypt', context: { 'kms:EncryptionContext:aws:logs:arn': logGroupOf(p.account) } },
+    { ...key, expected: 'Allowed', reason: 'CloudWatch Logs encrypts the trail\'s log group', principal: logs, action: 'kms:Encrypt', context: { 'kms:EncryptionContext:aws:logs:arn': `arn:aws:logs:${p.region}:${p.account}:log-group:${p.ref('AWS::Logs::LogGroup', ID.trailLogGroup)}` } },
     { ...key, expected: 'Denied', reason: 'CloudWatch Logs cannot use the key for a log group of another account', principal: logs, action: 'kms:GenerateDataKey', context: { 'kms:EncryptionContext:aws:logs:arn': logGroupOf(OTHER_ACCOUNT) } },
+    { ...key, expected: 'Denied', reason: 'CloudWatch Logs cannot use the key for another log group of this account (unless logsKeyForAllLogGroups)', principal: logs, action: 'kms:GenerateDataKey', context: { 'kms:EncryptionContext:aws:logs:arn': `arn:aws:logs:${p.region}:${p.account}:log-group:/aws/lambda/someone-else` } },
     { ...key, expected: 'Denied', reason: 'CloudWatch Logs cannot use the key without a log-group encryption context', principal: logs, action: 'kms:Decrypt', context: {} },
     { ...key, expected: 'Allowed', reason: 'CloudTrail encrypts the log files of the baseline\'s trail', principal: 'cloudtrail.amazonaws.com', action: 'kms:GenerateDataKey', context: cloudTrail(p.account, trail) },
     { ...key, expected: 'Denied', reason: 'CloudTrail cannot encrypt for a trail of another account', principal: 'cloudtrail.amazonaws.com', action: 'kms:GenerateDataKey', context: cloudTrail(OTHER_ACCOUNT, `arn:aws:cloudtrail:${p.region}:${OTHER_ACCOUNT}:trail/other`) },
+    { ...key, expected: 'Denied', reason: 'CloudTrail cannot encrypt for another trail of this account (aws:SourceArn)', principal: 'cloudtrail.amazonaws.com', action: 'kms:GenerateDataKey', context: cloudTrail(p.account, `arn:aws:cloudtrail:${p.region}:${p.account}:trail/another`) },
+    { ...key, expected: 'Allowed', reason: 'CloudTrail describes the key for the baseline\'s trail', principal: 'cloudtrail.amazonaws.com', action: 'kms:DescribeKey', context: { 'aws:SourceArn': trail } },
     { ...key, expected: 'Denied', reason: 'CloudTrail cannot decrypt with the logs key (it only encrypts)', principal: 'cloudtrail.amazonaws.com', action: 'kms:Decrypt', context: cloudTrail(p.account, trail) },
     { ...key, expected: 'Denied', reason: 'a principal of this account without a KMS grant cannot decrypt logs', principal: `arn:aws:iam::${p.account}:role/worker`, action: 'kms:Decrypt' },
     { ...key, expected: 'Allowed', reason: 'an administrator of this account can use the key (the key policy delegates to IAM)', principal: `arn:aws:iam::${p.account}:role/Admin`, action: 'kms:Decrypt', identityPolicies: [ADMIN_POLICY] },
@@ -45,6 +49,18 @@ function fileSystemKeyRows(p: TemplatePolicies): ContractRow[] {
 
 describe('contracts: the logs key', () => {
   contractTable(() => logsKeyRows(baselinePolicies()));
+});
+
+describe('contracts: the logs key for every log group of the account (logsKeyForAllLogGroups)', () => {
+  contractTable(() => {
+    const p = baselinePolicies({ encryption: { logsKeyForAllLogGroups: true } });
+    const key = { resource: p.arn('AWS::KMS::Key', ID.logsKey), resourcePolicy: p.keyPolicy(ID.logsKey), principal: `logs.${p.region}.amazonaws.com`, action: 'kms:Encrypt' };
+    const rows: ContractRow[] = [
+      { ...key, expected: 'Allowed', reason: 'an application repo\'s log group of this account may use the key', context: { 'kms:EncryptionContext:aws:logs:arn': `arn:aws:logs:${p.region}:${p.account}:log-group:/aws/lambda/worker` } },
+      { ...key, expected: 'Denied', reason: 'a log group of another account still may not', context: { 'kms:EncryptionContext:aws:logs:arn': `arn:aws:logs:${p.region}:${OTHER_ACCOUNT}:log-group:/aws/lambda/worker` } },
+    ];
+    return rows;
+  });
 });
 
 describe('contracts: the file system key', () => {

@@ -52,6 +52,8 @@ function serviceRows(p: TemplatePolicies): ContractRow[] {
     { ...flowLogs, expected: 'Denied', reason: 'VPC Flow Logs acting for another account cannot assume the flow-log role (confused deputy)', context: { 'aws:SourceAccount': OTHER_ACCOUNT, 'aws:SourceArn': flowLogOf(OTHER_ACCOUNT) } },
     { ...flowLogs, expected: 'Denied', reason: 'VPC Flow Logs for something that is not a flow log cannot assume the flow-log role', context: { 'aws:SourceAccount': p.account, 'aws:SourceArn': `arn:aws:ec2:${p.region}:${p.account}:instance/i-0123456789abcdef0` } },
     { ...trailLogs, expected: 'Allowed', reason: 'CloudTrail assumes the CloudWatch Logs delivery role for the baseline\'s trail', context: { 'aws:SourceAccount': p.account, 'aws:SourceArn': trail } },
+    { ...trailLogs, expected: 'Denied', reason: 'CloudTrail acting for another account\'s trail cannot assume the delivery role (confused deputy)', context: { 'aws:SourceAccount': OTHER_ACCOUNT, 'aws:SourceArn': `arn:aws:cloudtrail:${p.region}:${OTHER_ACCOUNT}:trail/other` } },
+    { ...trailLogs, expected: 'Denied', reason: 'CloudTrail acting for another trail of this account cannot assume the delivery role', context: { 'aws:SourceAccount': p.account, 'aws:SourceArn': `arn:aws:cloudtrail:${p.region}:${p.account}:trail/another` } },
     { ...bastion, expected: 'Allowed', reason: 'EC2 gives the bastion role to the bastion instance', principal: 'ec2.amazonaws.com' },
     { ...bastion, expected: 'Denied', reason: 'ECS tasks cannot assume the bastion role', principal: 'ecs-tasks.amazonaws.com' },
     { ...bastion, expected: 'Denied', reason: 'Lambda cannot assume the bastion role', principal: 'lambda.amazonaws.com' },

@@ -115,13 +115,15 @@ export function declareProductionBaselineTests(facts: () => BaselineFacts): void
     }
   });
 
-  test('the logs key lets CloudWatch Logs use it for log groups of this account and region only', () => {
-    const statement = keyByAlias('alias/numinia/production/logs')?.policy.Statement.find((s) => s.Sid === 'AllowCloudWatchLogsOfThisAccount');
+  test('the logs key lets CloudWatch Logs use it for the baseline\'s two log groups only, which exist under those names', () => {
+    const statement = keyByAlias('alias/numinia/production/logs')?.policy.Statement.find((s) => s.Sid === 'AllowCloudWatchLogsOfTheBaselineLogGroups');
+    const names = ['/numinia/production/vpc-flow-logs', '/numinia/production/cloudtrail'];
     expect(statement).toMatchObject({
       Effect: 'Allow',
       Principal: { Service: 'logs.eu-west-1.amazonaws.com' },
-      Condition: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': 'arn:aws:logs:eu-west-1:123456789012:log-group:*' } },
+      Condition: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': names.map((name) => `arn:aws:logs:eu-west-1:123456789012:log-group:${name}`) } },
     });
+    expect(facts().logGroups.map((g) => g.name).sort()).toEqual([...names].sort());
   });
 
   test('IAM roles and who may assume them', () => {
@@ -141,7 +143,16 @@ export function declareProductionBaselineTests(facts: () => BaselineFacts): void
       },
     }];
     expect(trust).toEqual([
-      [{ service: 'cloudtrail.amazonaws.com', actions: ['sts:AssumeRole'], condition: undefined }],
+      [{
+        service: 'cloudtrail.amazonaws.com',
+        actions: ['sts:AssumeRole'],
+        condition: {
+          StringEquals: {
+            'aws:SourceAccount': '123456789012',
+            'aws:SourceArn': 'arn:aws:cloudtrail:eu-west-1:123456789012:trail/numinia-production-audit',
+          },
+        },
+      }],
       [{ service: 'ec2.amazonaws.com', actions: ['sts:AssumeRole'], condition: undefined }],
       podIdentity('efs-csi-controller-sa'),
       podIdentity('efs-csi-node-sa'),

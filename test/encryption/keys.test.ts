@@ -35,49 +35,75 @@ describe('encryption', () => {
     }
   });
 
-  test('the logs key lets CloudWatch Logs use it for log groups of this account and region only', () => {
+  const arnIn = (service: string, resource: string) => ({
+    'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:${service}:`, { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, `:${resource}`]],
+  });
+
+  test('the logs key lets CloudWatch Logs use it for the baseline\'s own log groups only', () => {
     synthTemplate().hasResourceProperties('AWS::KMS::Key', {
+      KeyPolicy: {
+        Statement: Match.arrayWith([
+          {
+            Sid: 'AllowCloudWatchLogsOfTheBaselineLogGroups',
+            Effect: 'Allow',
+            Principal: { Service: { 'Fn::Join': ['', ['logs.', { Ref: 'AWS::Region' }, '.amazonaws.com']] } },
+            Action: ['kms:Decrypt*', 'kms:Describe*', 'kms:Encrypt*', 'kms:GenerateDataKey*', 'kms:ReEncrypt*'],
+            Resource: '*',
+            Condition: {
+              ArnLike: {
+                'kms:EncryptionContext:aws:logs:arn': [
+                  arnIn('logs', 'log-group:/numinia/production/vpc-flow-logs'),
+                  arnIn('logs', 'log-group:/numinia/production/cloudtrail'),
+                ],
+              },
+            },
+          },
+        ]),
+      },
+    });
+  });
+
+  test('with logsKeyForAllLogGroups, any log group of this account and region may use the logs key', () => {
+    synthTemplate({ encryption: { logsKeyForAllLogGroups: true } }).hasResourceProperties('AWS::KMS::Key', {
       KeyPolicy: {
         Statement: Match.arrayWith([
           Match.objectLike({
             Sid: 'AllowCloudWatchLogsOfThisAccount',
-            Principal: { Service: { 'Fn::Join': ['', ['logs.', { Ref: 'AWS::Region' }, '.amazonaws.com']] } },
-            Action: ['kms:Decrypt*', 'kms:Describe*', 'kms:Encrypt*', 'kms:GenerateDataKey*', 'kms:ReEncrypt*'],
-            Condition: {
-              ArnLike: {
-                'kms:EncryptionContext:aws:logs:arn': {
-                  'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':logs:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':log-group:*']],
-                },
-              },
-            },
+            Condition: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': arnIn('logs', 'log-group:*') } },
           }),
         ]),
       },
     });
   });
 
-  test('the logs key lets CloudTrail encrypt for trails of this account only', () => {
+  test('the logs key lets the baseline\'s trail, and no other, encrypt (aws:SourceArn with aws:SourceAccount)', () => {
+    const fromTheTrail = { 'aws:SourceArn': arnIn('cloudtrail', 'trail/numinia-production-audit'), 'aws:SourceAccount': { Ref: 'AWS::AccountId' } };
     synthTemplate().hasResourceProperties('AWS::KMS::Key', {
       KeyPolicy: {
         Statement: Match.arrayWith([
-          Match.objectLike({
+          {
             Sid: 'AllowCloudTrailToEncryptLogsOfThisAccount',
+            Effect: 'Allow',
             Principal: { Service: 'cloudtrail.amazonaws.com' },
             Action: 'kms:GenerateDataKey*',
+            Resource: '*',
             Condition: {
-              StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+              StringEquals: fromTheTrail,
               StringLike: {
                 'kms:EncryptionContext:aws:cloudtrail:arn': {
                   'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':cloudtrail:*:', { Ref: 'AWS::AccountId' }, ':trail/*']],
                 },
               },
             },
-          }),
-          Match.objectLike({
+          },
+          {
             Sid: 'AllowCloudTrailToDescribeKey',
+            Effect: 'Allow',
+            Principal: { Service: 'cloudtrail.amazonaws.com' },
             Action: 'kms:DescribeKey',
-            Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
-          }),
+            Resource: '*',
+            Condition: { StringEquals: fromTheTrail },
+          },
         ]),
       },
     });

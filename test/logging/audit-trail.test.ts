@@ -101,4 +101,80 @@ describe('logging', () => {
     template.resourceCountIs('AWS::CloudTrail::Trail', 0);
     template.resourceCountIs('AWS::S3::Bucket', 0);
   });
+
+  const trailArn = {
+    'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':cloudtrail:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':trail/numinia-production-audit']],
+  };
+
+  test('the trail has a fixed name, so that every grant to CloudTrail can name it', () => {
+    synthTemplate().hasResourceProperties('AWS::CloudTrail::Trail', { TrailName: 'numinia-production-audit' });
+    synthTemplate({ project: 'acme', environment: 'staging' }).hasResourceProperties('AWS::CloudTrail::Trail', { TrailName: 'acme-staging-audit' });
+  });
+
+  test('the trail bucket lets CloudTrail check its ACL and write, for this trail only (aws:SourceArn)', () => {
+    const template = synthTemplate();
+    const [bucketId] = Object.keys(template.findResources('AWS::S3::Bucket', { Properties: { LoggingConfiguration: Match.anyValue() } }));
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: bucketId },
+      PolicyDocument: {
+        Statement: [
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          {
+            Sid: 'AllowCloudTrailAclCheck',
+            Effect: 'Allow',
+            Principal: { Service: 'cloudtrail.amazonaws.com' },
+            Action: 's3:GetBucketAcl',
+            Resource: { 'Fn::GetAtt': [bucketId, 'Arn'] },
+            Condition: { StringEquals: { 'aws:SourceArn': trailArn } },
+          },
+          {
+            Sid: 'AllowCloudTrailWrite',
+            Effect: 'Allow',
+            Principal: { Service: 'cloudtrail.amazonaws.com' },
+            Action: 's3:PutObject',
+            Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, '/AWSLogs/', { Ref: 'AWS::AccountId' }, '/*']] },
+            Condition: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control', 'aws:SourceArn': trailArn } },
+          },
+        ],
+        Version: '2012-10-17',
+      },
+    });
+  });
+
+  test('the CloudWatch Logs delivery role trusts CloudTrail for this trail only, and may only write to the trail\'s log group', () => {
+    const template = synthTemplate();
+    template.hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: {
+        Statement: [{
+          Effect: 'Allow',
+          Principal: { Service: 'cloudtrail.amazonaws.com' },
+          Action: 'sts:AssumeRole',
+          Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' }, 'aws:SourceArn': trailArn } },
+        }],
+      },
+    });
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: [{
+          Effect: 'Allow',
+          Action: ['logs:PutLogEvents', 'logs:CreateLogStream'],
+          Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('^BaselineAuditTrailLogGroup'), 'Arn'] },
+        }],
+      },
+    });
+  });
+
+  test('the trail waits for the bucket policy and the delivery role\'s policy, and names nothing else in DependsOn', () => {
+    const [trail] = Object.values(synthTemplate().findResources('AWS::CloudTrail::Trail'));
+    expect([...trail.DependsOn].sort()).toEqual([
+      expect.stringMatching(/^BaselineAuditTrailBucketPolicy/),
+      expect.stringMatching(/^BaselineAuditTrailLogsRoleDefaultPolicy/),
+    ]);
+  });
+
+  test('the trail\'s logical ID and its delivery role\'s are those of aws-cdk-lib\'s Trail, which it replaced', () => {
+    const template = synthTemplate();
+    expect(Object.keys(template.findResources('AWS::CloudTrail::Trail'))).toEqual(['BaselineAuditTrail443D92B8']);
+    expect(Object.keys(template.findResources('AWS::IAM::Role')).filter((id) => id.includes('AuditTrail'))).toEqual(['BaselineAuditTrailLogsRoleED271830']);
+  });
 });
