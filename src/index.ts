@@ -9,3 +9,4 @@ export * from './logging/logging-props';
 export * from './sharing/sharing-props';
 export * from './sharing/imported-baseline';
 export * from './sharing/efs-csi-driver';
+export * from './cost';
