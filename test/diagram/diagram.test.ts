@@ -1,4 +1,5 @@
-import { App } from 'aws-cdk-lib';
+import { App, Stack } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Template } from 'aws-cdk-lib/assertions';
 import { regionalMonitoringStack } from './fixtures';
 import { NatGateways } from '../../src';
@@ -106,5 +107,14 @@ describe('architecture diagram', () => {
   test('is no wider than README shows at full size', () => {
     const { width } = pngOf(productionSvg);
     expect(width).toBeLessThanOrEqual(README_WIDTH_PX);
+  });
+
+  test('names zones and CIDRs that are deploy-time values in an environment-agnostic template', async () => {
+    // GIVEN a plain VPC in a stack without a region: zones are Fn::Select of Fn::GetAZs, CIDRs are literal
+    const stack = new Stack(new App(), 'agnostic');
+    new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 0 });
+    const template = Template.fromStack(stack).toJSON();
+    const svg = await diagramSvg(template, 'agnostic');
+    expect(textsOf(svg)).toEqual(expect.arrayContaining(['zone 1', 'zone 2', ...subnetsOf(template).map((s) => s.cidr)]));
   });
 });
