@@ -1,6 +1,6 @@
 import { App, Stack } from 'aws-cdk-lib';
-import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Template } from 'aws-cdk-lib/assertions';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { regionalMonitoringStack } from './fixtures';
 import { NatGateways } from '../../src';
 import { architectureOf, diagramSvg } from '../../tools/diagram';
