@@ -52,6 +52,11 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@aws-sdk/client-iam@3.1169.0',
     '@aws-sdk/client-kms@3.1164.0',
     '@aws-sdk/client-s3@3.1175.0',
+    // The architecture diagram (tools/diagram/): Graphviz compiled to WebAssembly, with a CommonJS build for ts-node
+    // and jest. Dev-side only: the published library draws nothing.
+    '@viz-js/viz@3.31.0',
+    // Rasterizes the diagram to PNG for a person to look at (`diagram:preview`); prebuilt binaries from npm.
+    '@resvg/resvg-js@2.6.2',
   ],
   jsiiVersion: '~6.0.0',
   typescriptVersion: '~6.0.0',
@@ -67,7 +72,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   eslint: true,
   eslintOptions: {
     dirs: ['src'],
-    devdirs: ['test', 'examples', 'bench', '.projenrc.ts'],
+    devdirs: ['test', 'examples', 'bench', 'tools', '.projenrc.ts'],
     // Tests and examples belong to the dev tsconfig (the top-level tsconfig.json is jsii's, for src/ only).
     tsconfigPath: './tsconfig.dev.json',
   },
@@ -98,7 +103,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   releaseToNpm: false,
   depsUpgrade: false,
   sampleCode: false,
-  gitignore: ['cdk.out/', '*.tsbuildinfo', '.venv/', 'test/**/cdk.out/', 'examples/**/cdk.out/'],
+  gitignore: ['cdk.out/', '*.tsbuildinfo', '.venv/', 'test/**/cdk.out/', 'examples/**/cdk.out/', '/.diagram-preview/'],
 });
 
 // The project service only finds the nearest tsconfig.json (jsii's, src/ only): point the parser at the dev tsconfig,
@@ -129,12 +134,28 @@ project.packageTask.spawn(project.tasks.tryFind('package:js')!);
 project.addPackageIgnore('/examples/');
 project.addPackageIgnore('/.ci/');
 project.addPackageIgnore('/scripts/');
+project.addPackageIgnore('/tools/');
+// The README's picture lives in the repository; the npm package carries only the library (check-npm-pack.ts).
+project.addPackageIgnore('/docs/');
+project.addPackageIgnore('/.diagram-preview/');
 project.addPackageIgnore('cdk.out/');
 
 // The main job: synthesize the seed's production baseline (eu-west-1) into cdk.out/ and print a summary.
 project.addTask('example', {
   description: 'Synthesize the production example baseline into cdk.out/ and print a summary (no AWS credentials needed)',
   exec: 'ts-node --project tsconfig.dev.json examples/production/main.ts',
+});
+
+// The README's architecture picture and cost table, generated from the production example; CI fails when stale.
+const diagram = project.addTask('diagram', {
+  description:
+    'Regenerate docs/architecture-production.svg (from the synthesized production template) and the README cost table',
+  exec: 'ts-node --project tsconfig.dev.json tools/readme-assets.ts',
+});
+// For a person to look at the picture: PNGs of the production diagram and of other configurations.
+project.addTask('diagram:preview', {
+  description: 'Rasterize the architecture diagrams (production and other configurations) to PNG in .diagram-preview/',
+  exec: 'ts-node --project tsconfig.dev.json tools/diagram-preview.ts',
 });
 
 // Benchmarks are not tests: synth cost against hand-written L2s, scaling, deploy-time weight, memory (bench/README.md).
@@ -184,6 +205,7 @@ const ci = project.addTask('ci', {
 ci.spawn(project.buildTask);
 ci.spawn(floorCheck);
 ci.spawn(distribution);
+ci.spawn(diagram);
 ci.exec('git diff --ignore-space-at-eol --exit-code -- . ":(exclude)package-lock.json"', {
   name: 'generated files are current',
 });

@@ -11,3 +11,4 @@ export * from './sharing/imported-baseline';
 export * from './eks/efs-csi-driver-trust';
 export * from './eks/efs-csi-driver-addon';
 export * from './eks/bastion-cluster-access';
+export * from './cost';

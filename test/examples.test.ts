@@ -5,6 +5,8 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { buildApplicationApp } from '../examples/application/app';
 import { buildEksApp, CLUSTER_NAME } from '../examples/eks/app';
 import { buildProductionApp } from '../examples/production/app';
+import { costsByStrategy, strategyMarkdown } from '../examples/production/costs';
+import { NatGateways } from '../src';
 
 describe('examples', () => {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'examples-'));
@@ -51,5 +53,14 @@ describe('examples', () => {
     const objects = JSON.parse(JSON.stringify(manifest.Properties.Manifest).replace(/\{"Ref":"[^"]+"\}/g, '"<ref>"'));
     expect(JSON.stringify(objects)).toContain('PersistentVolumeClaim');
     expect(manifest.DependsOn).toEqual(expect.arrayContaining([expect.stringMatching(/EfsCsiDriverAddon/)]));
+  });
+
+  test('the main job prices every NAT strategy of the enum in both priced regions', () => {
+    const costs = costsByStrategy();
+    expect(costs.map((c) => c.strategy)).toEqual(Object.values(NatGateways));
+    // SINGLE: the default (table arithmetic in test/cost) less two gateways and two addresses, 730 hours a month
+    const singleEu = 178.476 - 2 * 0.048 * 730 - 2 * 0.005 * 730;
+    const singleUs = 166.732 - 2 * 0.045 * 730 - 2 * 0.005 * 730;
+    expect(strategyMarkdown(costs)).toContain(`| \`NatGateways.SINGLE\` | 1 | 1 | 6 | $${singleEu.toFixed(2)} | $${singleUs.toFixed(2)} |`);
   });
 });

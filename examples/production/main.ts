@@ -1,8 +1,13 @@
 /**
- * The main job: synthesize the production baseline into cdk.out/ with no AWS credentials, and print a summary.
+ * The main job: synthesize the production baseline into cdk.out/ with no AWS credentials, draw its architecture next
+ * to the template, and print a summary with the monthly cost estimate and the NAT strategies side by side.
  */
+import * as fs from 'fs';
 import * as path from 'path';
 import { buildProductionApp } from './app';
+import { costsByStrategy, strategyText } from './costs';
+import { CostEstimate } from '../../src';
+import { diagramSvg } from '../../tools/diagram';
 
 const AREAS: Array<[string, RegExp]> = [
   ['network', /^BaselineNetwork|^CustomVpcRestrictDefaultSG/],
@@ -14,7 +19,7 @@ const AREAS: Array<[string, RegExp]> = [
 ];
 
 const outdir = path.resolve(__dirname, '../../cdk.out');
-const { app, stack } = buildProductionApp(outdir);
+const { app, stack, baseline } = buildProductionApp(outdir);
 const assembly = app.synth();
 const artifact = assembly.getStackByName(stack.stackName);
 const resources: Record<string, { Type: string }> = artifact.template.Resources;
@@ -47,3 +52,18 @@ lines.push('  - KMS keys, the file system, log groups and trail buckets are reta
 lines.push('  - application repos find the baseline through SSM parameters under /numinia/production/baseline/');
 lines.push('  - deploy: npx cdk deploy --app \'npx ts-node --project tsconfig.dev.json examples/production/app.ts\' (needs credentials)');
 console.log(lines.join('\n'));
+
+async function pictureAndCost(): Promise<void> {
+  const diagramFile = path.join(outdir, `${stack.stackName}.diagram.svg`);
+  const svg = await diagramSvg(artifact.template, `${stack.stackName} (${stack.region})`);
+  fs.writeFileSync(diagramFile, svg);
+  console.log(`Architecture diagram: ${path.relative(process.cwd(), diagramFile)} (${Buffer.byteLength(svg)} bytes, drawn from the template)`);
+  console.log(CostEstimate.of(baseline).toText());
+  console.log('Monthly fixed cost by NAT strategy (USD, before traffic; NAT = gateways, or zones of a regional one):');
+  console.log(strategyText(costsByStrategy()));
+}
+
+pictureAndCost().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,166 @@
+import { App, CfnResource, Duration, Stack } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import { CostEstimate, NatGateways } from '../../src';
+import { baselineStack } from '../util';
+
+/** 730 hours a month, as the price table states. */
+const H = 730;
+
+function quantityOf(estimate: CostEstimate, description: RegExp): number | undefined {
+  return estimate.lineItems.find((i) => description.test(i.description))?.quantity;
+}
+
+describe('CostEstimate', () => {
+  describe('the default baseline', () => {
+    const { baseline } = baselineStack();
+
+    test('costs the table\'s arithmetic per month in eu-west-1', () => {
+      // GIVEN the table's eu-west-1 prices
+      const expected =
+        3 * 0.048 * H // three zonal NAT gateways
+        + 3 * 0.005 * H // their three Elastic IPs
+        + 2 * 3 * 0.011 * H // EKS and CloudWatch Logs interface endpoints, one per zone
+        + 3 * 1.0 // three KMS keys
+        + 0.0114 * H // the t3.micro bastion
+        + 8 * 0.088 // its 8 GiB gp3 root volume
+        + 7 * 0.3 // its detailed monitoring: seven metrics
+        + 1 * 0.1; // its recovery alarm
+      // THEN
+      expect(CostEstimate.of(baseline).fixedMonthlyTotal).toBeCloseTo(expected, 6);
+      expect(expected).toBeCloseTo(178.476, 6);
+    });
+
+    test('costs the table\'s arithmetic per month in us-east-1', () => {
+      const expected =
+        3 * 0.045 * H
+        + 3 * 0.005 * H
+        + 2 * 3 * 0.01 * H
+        + 3 * 1.0
+        + 0.0104 * H
+        + 8 * 0.08
+        + 7 * 0.3
+        + 1 * 0.1;
+      expect(CostEstimate.of(baseline, { region: 'us-east-1' }).fixedMonthlyTotal).toBeCloseTo(expected, 6);
+      expect(expected).toBeCloseTo(166.732, 6);
+    });
+
+    test('states region, currency, table date and 730 hours', () => {
+      const estimate = CostEstimate.of(baseline);
+      expect(estimate).toMatchObject({ region: 'eu-west-1', currency: 'USD', priceTableDate: '2026-12-01', hoursPerMonth: 730 });
+    });
+
+    test('gives the usage-based unit prices of the region', () => {
+      expect(CostEstimate.of(baseline).usagePrices).toEqual({
+        natGatewayPerGb: 0.048,
+        interfaceEndpointPerGb: 0.01,
+        logsIngestedPerGb: 0.57,
+        vendedLogsIngestedPerGb: 0.57,
+        logsStoredPerGbMonth: 0.03,
+        efsStandardStoragePerGbMonth: 0.33,
+      });
+    });
+
+    test('dates and sources every line, and prices nothing it does not know', () => {
+      const estimate = CostEstimate.of(baseline);
+      for (const item of estimate.lineItems) {
+        expect(item.source).toMatch(/\S+.*\(\d{4}-\d{2}-\d{2}\)$|pricing/);
+      }
+      expect(estimate.unpriced).toEqual([]);
+    });
+
+    test('prints a table with the total', () => {
+      const text = CostEstimate.of(baseline).toText();
+      expect(text).toContain('eu-west-1');
+      expect(text).toMatch(/Fixed monthly total\s+\$178\.48/);
+      expect(text).toContain('$0.048/GB through NAT');
+    });
+  });
+
+  test('one NAT gateway costs one gateway and one address', () => {
+    const { baseline } = baselineStack({ network: { natGateways: NatGateways.SINGLE } });
+    const estimate = CostEstimate.of(baseline);
+    expect(quantityOf(estimate, /^NAT gateways/)).toBe(1);
+    expect(quantityOf(estimate, /^Public IPv4/)).toBe(1);
+    expect(estimate.fixedMonthlyTotal).toBeCloseTo(178.476 - 2 * 0.048 * H - 2 * 0.005 * H, 6);
+  });
+
+  test('no NAT gateway costs no NAT but the three SSM endpoints in every zone', () => {
+    const { baseline } = baselineStack({ network: { natGateways: NatGateways.NONE } });
+    const estimate = CostEstimate.of(baseline);
+    expect(quantityOf(estimate, /^NAT gateways/)).toBeUndefined();
+    expect(quantityOf(estimate, /^Public IPv4/)).toBeUndefined();
+    expect(quantityOf(estimate, /^Interface endpoints/)).toBe(5 * 3);
+    expect(estimate.fixedMonthlyTotal).toBeCloseTo(178.476 - 3 * 0.048 * H - 3 * 0.005 * H + 3 * 3 * 0.011 * H, 6);
+  });
+
+  test('a regional NAT gateway costs one hour per zone it serves and an address per zone', () => {
+    // GIVEN a hand-built VPC with aws-cdk-lib's regional NAT gateway (automatic mode: AWS allocates the addresses)
+    const stack = new Stack(new App(), 'Regional', { env: { region: 'eu-west-1' } });
+    new ec2.Vpc(stack, 'Vpc', {
+      availabilityZones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'],
+      natGatewayProvider: ec2.NatProvider.regionalGateway(),
+    });
+    // WHEN
+    const estimate = CostEstimate.of(stack);
+    // THEN
+    expect(quantityOf(estimate, /^NAT gateways \(zonal\)/)).toBeUndefined();
+    expect(quantityOf(estimate, /^Regional NAT gateway/)).toBe(3);
+    expect(quantityOf(estimate, /^Public IPv4/)).toBe(3);
+    expect(estimate.fixedMonthlyTotal).toBeCloseTo(3 * 0.048 * H + 3 * 0.005 * H, 6);
+  });
+
+  test('alarms, metric filters and dashboards are priced per metric and per dashboard', () => {
+    // GIVEN a hand-built monitoring area: an alarm topic, two standard alarms and a high-resolution one, a metric
+    // filter with one metric, a composite alarm and a dashboard
+    const stack = new Stack(new App(), 'Monitoring', { env: { region: 'eu-west-1' } });
+    new sns.Topic(stack, 'AlarmTopic');
+    const metric = new cloudwatch.Metric({ namespace: 'Test', metricName: 'Errors', period: Duration.minutes(5) });
+    const standard = metric.createAlarm(stack, 'Standard', { threshold: 1, evaluationPeriods: 1 });
+    metric.createAlarm(stack, 'Standard2', { threshold: 2, evaluationPeriods: 1 });
+    metric.with({ period: Duration.seconds(10) }).createAlarm(stack, 'Fast', { threshold: 1, evaluationPeriods: 1 });
+    new cloudwatch.CompositeAlarm(stack, 'Composite', { alarmRule: cloudwatch.AlarmRule.fromAlarm(standard, cloudwatch.AlarmState.ALARM) });
+    new logs.MetricFilter(stack, 'Filter', {
+      logGroup: new logs.LogGroup(stack, 'Logs'),
+      filterPattern: logs.FilterPattern.literal('ERROR'),
+      metricNamespace: 'Test',
+      metricName: 'ErrorLines',
+    });
+    new cloudwatch.Dashboard(stack, 'Dashboard');
+    // WHEN
+    const estimate = CostEstimate.of(stack);
+    // THEN
+    expect(quantityOf(estimate, /alarms, standard resolution/)).toBe(2);
+    expect(quantityOf(estimate, /alarms, high resolution/)).toBe(1);
+    expect(estimate.fixedMonthlyTotal).toBeCloseTo(2 * 0.1 + 0.3 + 0.5 + 0.3 + 3.0, 6);
+    expect(estimate.unpriced).toEqual([]);
+  });
+
+  test('a resource type the table does not know is listed as unpriced, not counted free', () => {
+    const { stack, baseline } = baselineStack();
+    new CfnResource(stack, 'Balancer', { type: 'AWS::ElasticLoadBalancingV2::LoadBalancer' });
+    expect(CostEstimate.of(stack).unpriced).toEqual(['1 AWS::ElasticLoadBalancingV2::LoadBalancer (a resource type the table does not know)']);
+    expect(CostEstimate.of(stack).fixedMonthlyTotal).toBeCloseTo(CostEstimate.of(baseline).fixedMonthlyTotal, 6);
+  });
+
+  test('fails when the region has no prices, naming the priced regions', () => {
+    const { baseline } = baselineStack({}, { region: 'ap-southeast-2' });
+    expect(() => CostEstimate.of(baseline)).toThrow(/No prices for region ap-southeast-2 .*priced regions are eu-west-1, us-east-1/);
+  });
+
+  test('fails when the stack has no region and none is given', () => {
+    const { baseline } = baselineStack({ network: { availabilityZones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'] } }, { region: null });
+    expect(() => CostEstimate.of(baseline)).toThrow(/needs a region: the stack is environment-agnostic/);
+  });
+
+  test('fails when the instance type has no price, naming the priced types', () => {
+    const { baseline } = baselineStack({ bastion: { instanceType: new ec2.InstanceType('m7g.large') } });
+    expect(() => CostEstimate.of(baseline)).toThrow(/No price for instance type m7g\.large in eu-west-1 .*priced instance types are t3\.micro, t3\.small/);
+  });
+
+  test('lists the regions it prices', () => {
+    expect(CostEstimate.pricedRegions()).toEqual(['eu-west-1', 'us-east-1']);
+  });
+});

@@ -1,0 +1,4 @@
+export * from './model';
+export * from './template';
+export * from './dot';
+export * from './render';
