@@ -35,6 +35,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'cdk-nag@3.0.2',
     // Replacement analysis of stateful resources between two templates, as `cdk diff` does it.
     '@aws-cdk/cloudformation-diff@2.187.5',
+    // CloudFormation's resource database (which types take tags, and in which form): the tag coverage test.
+    '@aws-cdk/aws-service-spec@0.1.216',
     'fast-check@4.11.0',
     // Authorization contracts (test/contracts/): synthesized policies evaluated by an IAM policy simulator.
     // AGPL-3.0: a dev dependency only; the npm-pack check proves it never reaches the package or its dependencies.

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { ACCEPTED_FINDINGS } from './accepted-findings';
-import { pythonTool, synthMatrixTemplates } from './templates';
+import { pythonTool, synthMatrixTemplates, synthWithoutCdkMetadata } from './templates';
 
 interface Finding {
   readonly tool: 'cfn-lint' | 'checkov';
@@ -37,7 +37,7 @@ describe('compliance: cfn-lint and checkov over the configuration matrix', () =>
   let findings: Finding[] = [];
 
   beforeAll(() => {
-    templates = synthMatrixTemplates(outdir);
+    templates = [...synthMatrixTemplates(outdir), synthWithoutCdkMetadata(outdir)];
     const lint = JSON.parse(runReporting(pythonTool('cfn-lint'), ['--format', 'json', ...templates.map((t) => t.file)]) || '[]');
     const lintFindings: Finding[] = lint.map((m: any) => ({
       tool: 'cfn-lint',
@@ -67,7 +67,13 @@ describe('compliance: cfn-lint and checkov over the configuration matrix', () =>
   afterAll(() => fs.rmSync(outdir, { recursive: true, force: true }));
 
   test('every configuration of the matrix was linted', () => {
-    expect(templates.length).toBeGreaterThanOrEqual(9);
+    expect(templates.length).toBeGreaterThanOrEqual(11);
+  });
+
+  test('cfn-lint reports no error and no warning, but for W3010 on the template without CDK metadata', () => {
+    const lint = findings.filter((f) => f.tool === 'cfn-lint');
+    expect(lint.filter((f) => f.rule !== 'W3010')).toEqual([]);
+    expect([...new Set(lint.map((f) => f.config))]).toEqual(['the default baseline without CDK metadata']);
   });
 
   test('no finding outside the reviewed list of accepted findings', () => {

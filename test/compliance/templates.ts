@@ -22,6 +22,17 @@ export function synthMatrixTemplates(outdir: string): Array<{ name: string; file
   });
 }
 
+/**
+ * The default baseline as an app with version reporting off synthesizes it (no `AWS::CDK::Metadata`): cfn-lint then
+ * applies the rules it skips for CDK templates, such as W3010 (hard-coded zones).
+ */
+export function synthWithoutCdkMetadata(outdir: string): { name: string; file: string } {
+  const dir = path.join(outdir, 'without-cdk-metadata');
+  const { app, stack } = baselineStack({}, { appProps: { outdir: dir, analyticsReporting: false } });
+  app.synth();
+  return { name: 'the default baseline without CDK metadata', file: path.join(dir, stack.templateFile) };
+}
+
 /** The repository's Python tools, installed by `npx projen install:python` from requirements-dev.txt. */
 export function pythonTool(name: string): string {
   const tool = path.join(__dirname, '..', '..', '.venv', 'bin', name);

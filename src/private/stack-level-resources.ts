@@ -1,0 +1,28 @@
+import { CfnResource, Stack } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+
+/** Where aws-cdk-lib puts the provider of the default security group's custom resource: at the stack's root. */
+const RESTRICT_DEFAULT_SG_PROVIDER = 'Custom::VpcRestrictDefaultSGCustomResourceProvider';
+const TAGGABLE_PROVIDER_TYPES = ['AWS::IAM::Role', 'AWS::Lambda::Function'];
+
+/**
+ * aws-cdk-lib makes the default security group's custom resource provider (a role and a Lambda function) a singleton
+ * of the stack, outside the baseline's scope, as untyped `CfnResource`s that the Tags aspect cannot reach. Organisations
+ * whose SCPs require tags on new roles and functions refuse them untagged: they get the baseline's tags here. Their
+ * handler's `DependsOn` on its role goes too: the handler's `Fn::GetAtt` of the role already orders them (cfn-lint W3005).
+ */
+export function adoptStackLevelResources(baseline: Construct, tags: Record<string, string>): void {
+  const provider = Stack.of(baseline).node.tryFindChild(RESTRICT_DEFAULT_SG_PROVIDER);
+  if (provider === undefined) {
+    return;
+  }
+  const resources = provider.node.children.filter(CfnResource.isCfnResource);
+  const role = resources.find((r) => r.cfnResourceType === 'AWS::IAM::Role');
+  const tagList = Object.keys(tags).sort().map((key) => ({ Key: key, Value: tags[key] }));
+  for (const resource of resources.filter((r) => TAGGABLE_PROVIDER_TYPES.includes(r.cfnResourceType))) {
+    resource.addPropertyOverride('Tags', tagList);
+    if (role && resource !== role && resource.obtainDependencies().includes(role)) {
+      resource.removeResourceDependency(role);
+    }
+  }
+}
