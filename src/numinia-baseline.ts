@@ -7,6 +7,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { Bastion } from './access/bastion';
+import { allowBastionTunnelTo } from './access/bastion-tunnel';
 import { BastionClusterAccess, BastionClusterAccessOptions } from './eks/bastion-cluster-access';
 import { addEfsCsiDriverAddon, ClusterWiringSource, grantBastionClusterAccess } from './eks/cluster-wiring';
 import { EfsCsiDriverAddon, EfsCsiDriverAddonOptions } from './eks/efs-csi-driver-addon';
@@ -16,11 +17,12 @@ import { BaselineKeys } from './encryption/baseline-keys';
 import { Keys } from './encryption/keys';
 import { AuditTrail } from './logging/audit-trail';
 import { Network } from './network/network';
-import { NatGateways } from './network/network-props';
 import { NuminiaBaselineProps } from './numinia-baseline-props';
 import { BaselineConfig, resolveConfig } from './private/config';
 import { MANAGED_BY, TAG_ENVIRONMENT, TAG_MANAGED_BY, TAG_PROJECT } from './private/defaults';
 import { pinFeatureFlags } from './private/feature-flags';
+import { adoptStackLevelResources } from './private/stack-level-resources';
+import { claimBaselineIdentity } from './private/uniqueness';
 import { validateBaselineProps } from './private/validation';
 import { ImportBaselineProps, ImportedBaseline } from './sharing/imported-baseline';
 import { PublishedParameters } from './sharing/published-parameters';
@@ -102,6 +104,14 @@ export class NuminiaBaseline extends Construct {
   public readonly bastionRole?: iam.IRole;
 
   /**
+   * The bastion's security group: no inbound rule, HTTPS out to Systems Manager, and whatever
+   * `allowBastionTunnelTo` grants.
+   *
+   * @default - undefined when `bastion.enabled` is false
+   */
+  public readonly bastionSecurityGroup?: ec2.ISecurityGroup;
+
+  /**
    * The CloudTrail trail.
    *
    * @default - undefined when `logging.cloudTrail.enabled` is false
@@ -130,14 +140,17 @@ export class NuminiaBaseline extends Construct {
   public readonly parameterPrefix?: string;
 
   private readonly csiDriverTrustType: EfsCsiDriverTrustType;
+  private readonly clusterNames: string[];
 
   constructor(scope: Construct, id: string, props: NuminiaBaselineProps) {
     super(scope, id);
     pinFeatureFlags(this);
 
     const config = resolveConfig(this, props);
-    validateBaselineProps(props, config);
+    validateBaselineProps(this, props, config);
+    claimBaselineIdentity(this, config.project, config.environment);
     this.csiDriverTrustType = config.fileSystem.csiDriverTrust.type;
+    this.clusterNames = config.bastion.eksClusterNames;
     const availabilityZones = config.network.availabilityZones!;
 
     const keys = new Keys(this, 'Encryption', {
@@ -158,7 +171,7 @@ export class NuminiaBaseline extends Construct {
       flowLogRetention: config.logging.flowLogRetention,
       flowLogGroupName: config.logging.flowLogGroupName,
       logsKey: keys.logs,
-      ssmEndpoints: config.bastion.enabled && config.network.natGateways === NatGateways.NONE,
+      ssmEndpoints: config.bastion.enabled && config.bastion.ssmEndpoints,
     });
     this.vpc = network.vpc;
     this.flowLogGroup = network.flowLogGroup;
@@ -186,9 +199,14 @@ export class NuminiaBaseline extends Construct {
     }
 
     if (config.bastion.enabled) {
-      const bastion = new Bastion(this, 'Bastion', { config: config.bastion, vpc: network.vpc });
+      const bastion = new Bastion(this, 'Bastion', {
+        config: config.bastion,
+        vpc: network.vpc,
+        ssmEndpointsSecurityGroup: config.bastion.ssmEndpoints ? network.endpointSecurityGroup : undefined,
+      });
       this.bastion = bastion.instance;
       this.bastionRole = bastion.role;
+      this.bastionSecurityGroup = bastion.securityGroup;
     }
 
     if (config.logging.cloudTrail.enabled) {
@@ -213,15 +231,27 @@ export class NuminiaBaseline extends Construct {
         efsCsiNodeRoleArn: this.efsCsiNodeRole?.roleArn,
         bastionRoleArn: this.bastionRole?.roleArn,
         bastionInstanceId: this.bastion?.instanceId,
+        bastionSecurityGroupId: this.bastionSecurityGroup?.securityGroupId,
       });
     }
 
-    for (const [key, value] of Object.entries(config.tags)) {
+    const tags = { ...config.tags, [TAG_ENVIRONMENT]: config.environment, [TAG_PROJECT]: config.project, [TAG_MANAGED_BY]: MANAGED_BY };
+    for (const [key, value] of Object.entries(tags)) {
       Tags.of(this).add(key, value);
     }
-    Tags.of(this).add(TAG_ENVIRONMENT, config.environment);
-    Tags.of(this).add(TAG_PROJECT, config.project);
-    Tags.of(this).add(TAG_MANAGED_BY, MANAGED_BY);
+    adoptStackLevelResources(this, tags);
+  }
+
+  /**
+   * Lets the bastion reach a peer on a port, for Session Manager port forwarding
+   * (`AWS-StartPortForwardingSessionToRemoteHost`): egress on the bastion's security group, and ingress on the
+   * peer's (an RDS instance, a cluster, a service of an application repo).
+   *
+   * @param target what the bastion tunnels to
+   * @param port the port it listens on
+   */
+  public allowBastionTunnelTo(target: ec2.IConnectable, port: ec2.Port): void {
+    allowBastionTunnelTo(this.bastionSecurityGroup, target, port);
   }
 
   /**
@@ -255,6 +285,7 @@ export class NuminiaBaseline extends Construct {
       efsCsiDriverTrustType: this.csiDriverTrustType,
       fileSystemId: this.fileSystem?.fileSystemId,
       bastionRole: this.bastionRole,
+      clusterNames: this.clusterNames,
     };
   }
 }

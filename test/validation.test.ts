@@ -1,10 +1,10 @@
-import { Duration, Lazy, Size } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { App, Duration, Lazy, Size, Stack } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as efs from 'aws-cdk-lib/aws-efs';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { NatGateways, NuminiaBaselineProps } from '../src';
+import { NatGateways, NuminiaBaseline, NuminiaBaselineProps } from '../src';
 import { baselineStack } from './util';
 
 const key = () => kms.Key.fromKeyArn(baselineStack().stack, 'K', 'arn:aws:kms:eu-west-1:111111111111:key/11111111-2222-3333-4444-555555555555');
@@ -58,6 +58,21 @@ const INVALID_INPUTS: Array<[string, Partial<NuminiaBaselineProps>, RegExp]> = [
   ['a reserved tag', { tags: { ManagedBy: 'terraform' } }, /tags\.ManagedBy: the baseline sets this tag itself/],
   ['an aws: tag', { tags: { 'aws:owner': 'me' } }, /tags\.aws:owner: keys starting with "aws:" are reserved by AWS/],
   ['a tag value over 256 characters', { tags: { Owner: 'x'.repeat(257) } }, /tags\.Owner: got "x{257}"; expected a string of at most 256 characters/],
+  ['a zone of another region', { network: { availabilityZones: ['eu-west-1a', 'eu-west-1b', 'us-east-1c'] } }, /network\.availabilityZones\[2\]: us-east-1c is not a zone of the stack's region eu-west-1; expected eu-west-1a, eu-west-1b, \.\.\./],
+  ['a zone name that is not <region><letter>', { network: { availabilityZones: ['eu-west-1a', 'eu-west-1b', 'euw1-az3'] } }, /network\.availabilityZones\[2\]: "euw1-az3" is not an availability zone name; expected <region><letter>, such as eu-west-1a/],
+  ['a region name given as a zone', { network: { availabilityZones: ['eu-west-1', 'eu-west-1b', 'eu-west-1c'] } }, /network\.availabilityZones\[0\]: "eu-west-1" is not an availability zone name/],
+  ['NFS open to every IPv4 address', { fileSystem: { allowedPeers: [ec2.Peer.anyIpv4()] } }, /fileSystem\.allowedPeers\[0\]: 0\.0\.0\.0\/0 would open NFS to every address; expected the CIDRs or security groups of the clients/],
+  ['NFS open to every IPv6 address', { fileSystem: { allowedPeers: [ec2.Peer.ipv4('10.0.1.0/24'), ec2.Peer.anyIpv6()] } }, /fileSystem\.allowedPeers\[1\]: ::\/0 would open NFS to every address/],
+  ['the database tier reaching NFS without a database tier', { fileSystem: { allowFromDatabaseTier: true } }, /fileSystem\.allowFromDatabaseTier: true, but there is no database tier/],
+  ['the database tier reaching NFS besides explicit peers', { network: { databaseSubnetCidrs: ['10.0.201.0/24', '10.0.202.0/24', '10.0.203.0/24'] }, fileSystem: { allowFromDatabaseTier: true, allowedPeers: [ec2.Peer.ipv4('10.0.1.0/24')] } }, /fileSystem\.allowFromDatabaseTier: set together with allowedPeers/],
+  ['a parameter prefix under /aws', { sharing: { parameterPrefix: '/aws/numinia/' } }, /sharing\.parameterPrefix: got "\/aws\/numinia\/"; names under \/aws and \/ssm are reserved by Systems Manager/],
+  ['a parameter prefix under /SSM', { sharing: { parameterPrefix: '/SSM/' } }, /sharing\.parameterPrefix: got "\/SSM\/"; names under \/aws and \/ssm are reserved/],
+  ['a brought-in key of another region', { encryption: { logsKey: kms.Key.fromKeyArn(baselineStack().stack, 'Us', 'arn:aws:kms:us-east-1:111111111111:key/11111111-2222-3333-4444-555555555555') } }, /encryption\.logsKey: the key is in us-east-1, the stack in eu-west-1; KMS keys serve their own region only/],
+  ['the bastion in the public subnets', { bastion: { vpcSubnets: { subnetType: ec2.SubnetType.PUBLIC } } }, /bastion\.vpcSubnets: selects a public subnet; nothing there gets a public address/],
+  ['the bastion without SSM endpoints and without NAT', { network: { natGateways: NatGateways.NONE }, bastion: { ssmEndpoints: false } }, /bastion\.ssmEndpoints: false, but without NAT the bastion can reach Systems Manager only through the SSM endpoints/],
+  ['the bastion without SSM endpoints in the database tier', { network: { databaseSubnetCidrs: ['10.0.201.0/24', '10.0.202.0/24', '10.0.203.0/24'] }, bastion: { ssmEndpoints: false, vpcSubnets: { subnetGroupName: 'Database' } } }, /bastion\.ssmEndpoints: false, but in the database tier the bastion can reach Systems Manager only through the SSM endpoints/],
+  ['an x86_64 image on a Graviton instance type', { bastion: { instanceType: new ec2.InstanceType('t4g.micro'), machineImage: ec2.MachineImage.latestAmazonLinux2023({ cpuType: ec2.AmazonLinuxCpuType.X86_64 }) } }, /bastion\.machineImage: an x86_64 Amazon Linux image cannot boot on bastion\.instanceType t4g\.micro \(arm64\)/],
+  ['an arm64 image on an Intel instance type', { bastion: { machineImage: ec2.MachineImage.latestAmazonLinux2023({ cpuType: ec2.AmazonLinuxCpuType.ARM_64 }) } }, /bastion\.machineImage: an arm64 Amazon Linux image cannot boot on bastion\.instanceType t3\.micro \(x86_64\)/],
 ];
 
 describe('validation', () => {
@@ -92,6 +107,38 @@ describe('validation', () => {
       '  - network.cidr',
       '  - encryption.rotationPeriod',
     ]);
+  });
+
+  test('fails when two baselines of one project and environment share an account and region', () => {
+    const { app } = baselineStack();
+    const other = new Stack(app, 'Other', { env: { region: 'eu-west-1' } });
+    expect(() => new NuminiaBaseline(other, 'Baseline', { environment: 'production' })).toThrow(
+      /project\/environment: numinia\/production is already used by the baseline at TestStack\/Baseline in the same account and region \(unknown\/eu-west-1\)/,
+    );
+    // Another region, another environment or another account is another identity.
+    expect(() => new NuminiaBaseline(new Stack(app, 'Us', { env: { region: 'us-east-1' } }), 'Baseline', { environment: 'production' })).not.toThrow();
+    expect(() => new NuminiaBaseline(new Stack(app, 'Staging', { env: { region: 'eu-west-1' } }), 'Baseline', { environment: 'staging' })).not.toThrow();
+    const account = (id: string, a: string) => new Stack(app, id, { env: { region: 'eu-west-1', account: a } });
+    new NuminiaBaseline(account('A', '111111111111'), 'Baseline', { environment: 'shared', network: { availabilityZones: ['eu-west-1a'], publicSubnetCidrs: ['10.0.101.0/24'], privateSubnetCidrs: ['10.0.1.0/24'] } });
+    expect(() => new NuminiaBaseline(account('B', '222222222222'), 'Baseline', { environment: 'shared', network: { availabilityZones: ['eu-west-1a'], publicSubnetCidrs: ['10.0.101.0/24'], privateSubnetCidrs: ['10.0.1.0/24'] } })).not.toThrow();
+  });
+
+  test('warns, without failing, when NFS reaches beyond the VPC or the cluster names match every cluster', () => {
+    const { stack } = baselineStack({ fileSystem: { allowedPeers: [ec2.Peer.ipv4('192.168.0.0/16')] }, bastion: { eksClusterNames: ['*'] } });
+    const warnings = Annotations.fromStack(stack).findWarning('*', Match.anyValue()).map((w) => String(w.entry.data));
+    expect(warnings).toEqual(expect.arrayContaining([
+      expect.stringMatching(/fileSystem\.allowedPeers\[0\]: 192\.168\.0\.0\/16 reaches beyond the VPC \(10\.0\.0\.0\/16\).*\[ack: @numinia\/cdk-baseline:nfsPeerOutsideVpc\]/),
+      expect.stringMatching(/bastion\.eksClusterNames: "\*" matches every EKS cluster of the account and region.*\[ack: @numinia\/cdk-baseline:clusterNamesMatchAll\]/),
+    ]));
+    const quiet = Annotations.fromStack(baselineStack({ fileSystem: { allowedPeers: [ec2.Peer.ipv4('10.0.1.0/24')] } }).stack);
+    expect(quiet.findWarning('*', Match.stringLikeRegexp('numinia'))).toEqual([]);
+  });
+
+  test('the import checks environment, project and parameter prefix as the baseline does', () => {
+    const stack = new Stack(new App(), 'Application', { env: { region: 'eu-west-1' } });
+    expect(() => NuminiaBaseline.fromParameters(stack, 'Bad', { environment: 'Prod', project: 'a_b', parameterPrefix: '/ssm/x/' })).toThrow(
+      /Invalid ImportBaselineProps \(3 problems\):\n {2}- environment: got "Prod"[^\n]*\n {2}- project: got "a_b"[^\n]*\n {2}- parameterPrefix: got "\/ssm\/x\/"; names under \/aws and \/ssm are reserved/,
+    );
   });
 
   test('tokens are not rejected: token CIDRs and tag values synthesize (a token rotation period is refused by kms.Key itself)', () => {

@@ -20,9 +20,10 @@ export interface BastionProps {
 
   /**
    * Machine image. Changing it (or a new image under the default SSM parameter) replaces the instance,
-   * which holds no data.
+   * which holds no data. An Amazon Linux image whose architecture contradicts `instanceType` is refused.
    *
-   * @default - the latest Amazon Linux 2023 (the document's Amazon Linux 2 reached end of support on 2026-06-30)
+   * @default - the latest Amazon Linux 2023 for the instance type's architecture (arm64 for Graviton types such as
+   * t4g and m7g); the document's Amazon Linux 2 reached end of support on 2026-06-30
    */
   readonly machineImage?: ec2.IMachineImage;
 
@@ -35,11 +36,22 @@ export interface BastionProps {
   readonly rootDeviceName?: string;
 
   /**
-   * Where the bastion runs. It needs no public address: Session Manager connects outbound.
+   * Where the bastion runs. It needs no public address: Session Manager connects outbound. The public subnets are
+   * refused (nothing there gets a public address, so Session Manager could not be reached); in the isolated database
+   * tier the bastion reaches Systems Manager through the SSM endpoints, which the baseline then adds.
    *
    * @default - the first private subnet
    */
   readonly vpcSubnets?: ec2.SubnetSelection;
+
+  /**
+   * Reach Systems Manager through interface endpoints in the VPC (`ssm`, `ssmmessages`, `ec2messages`) instead of
+   * through NAT. The bastion's HTTPS egress then goes to the VPC endpoints only, not to the internet; anything else it
+   * must reach (a database to tunnel to, a cluster's API) is granted with `allowBastionTunnelTo`.
+   *
+   * @default - true without NAT (`NatGateways.NONE`) and in the database tier, false otherwise (through NAT)
+   */
+  readonly ssmEndpoints?: boolean;
 
   /**
    * Names (or `*` patterns) of the EKS clusters of this account and region the bastion role may describe. The same

@@ -1,9 +1,10 @@
-import { Aws, Duration } from 'aws-cdk-lib';
+import { Aws, Duration, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import { amazonLinuxArchitecture } from './bastion-placement';
 import { acceptFinding, INLINE_POLICY_REASON, inEveryPack } from '../private/compliance';
 import { BaselineConfig } from '../private/config';
 import { BASTION_ROOT_VOLUME_GIB } from '../private/defaults';
@@ -11,6 +12,11 @@ import { BASTION_ROOT_VOLUME_GIB } from '../private/defaults';
 export interface BastionAreaProps {
   readonly config: BaselineConfig['bastion'];
   readonly vpc: ec2.IVpc;
+  /**
+   * The interface endpoints' security group, when the bastion reaches Systems Manager through the SSM endpoints:
+   * its HTTPS egress then goes there only.
+   */
+  readonly ssmEndpointsSecurityGroup?: ec2.ISecurityGroup;
 }
 
 /**
@@ -23,7 +29,7 @@ export class Bastion extends Construct {
   public readonly securityGroup: ec2.SecurityGroup;
   public readonly recoveryAlarm: cloudwatch.Alarm;
 
-  constructor(scope: Construct, id: string, { config, vpc }: BastionAreaProps) {
+  constructor(scope: Construct, id: string, { config, vpc, ssmEndpointsSecurityGroup }: BastionAreaProps) {
     super(scope, id);
     this.role = new iam.Role(this, 'Role', {
       description: 'Bastion: SSM Session Manager and read-only access to the project EKS clusters',
@@ -65,8 +71,15 @@ export class Bastion extends Construct {
       description: 'Bastion: no inbound rule (SSM Session Manager only); HTTPS out',
       allowAllOutbound: false,
     });
-    // Session Manager, package repositories and the EKS API are all HTTPS.
-    this.securityGroup.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'HTTPS to SSM, EKS and package repositories');
+    if (ssmEndpointsSecurityGroup) {
+      // Session Manager through the SSM endpoints: nothing else needs to leave the VPC.
+      this.securityGroup.addEgressRule(ec2.Peer.securityGroupId(ssmEndpointsSecurityGroup.securityGroupId), ec2.Port.tcp(443),
+        'HTTPS to the VPC endpoints (Session Manager, EKS, CloudWatch Logs)');
+    } else {
+      // Session Manager through NAT: its public endpoints have no fixed addresses and no managed prefix list, so
+      // HTTPS must be open to any address (the agent connects out; nothing comes in).
+      this.securityGroup.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'HTTPS to SSM, EKS and package repositories');
+    }
 
     this.instance = new ec2.Instance(this, 'Instance', {
       vpc,
@@ -93,6 +106,8 @@ export class Bastion extends Construct {
       propagateTagsToVolumeOnCreation: true,
       ssmSessionPermissions: false,
     });
+
+    refuseArchitectureMismatch(this.instance, config.instanceType);
 
     acceptFinding(this.instance, ['AwsSolutions-EC29'],
       'The bastion holds no data and is replaced by design (a new image replaces it); termination protection would ' +
@@ -122,4 +137,19 @@ function clusterArnFindings(names: string[]): string[] {
   return names
     .filter((name) => name.includes('*'))
     .map((name) => `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:eks:<AWS::Region>:<AWS::AccountId>:cluster/${name}]`);
+}
+
+/** An Amazon Linux image for one architecture does not boot on an instance type of the other. */
+function refuseArchitectureMismatch(instance: ec2.Instance, instanceType: ec2.InstanceType): void {
+  const imageArchitecture = amazonLinuxArchitecture((instance.node.defaultChild as ec2.CfnInstance).imageId!);
+  if (Token.isUnresolved(instanceType.toString()) || imageArchitecture === undefined) {
+    return;
+  }
+  if (imageArchitecture !== instanceType.architecture) {
+    throw new Error(
+      `bastion.machineImage: an ${imageArchitecture} Amazon Linux image cannot boot on bastion.instanceType ` +
+        `${instanceType} (${instanceType.architecture}); choose the image for that architecture (cpuType), or leave ` +
+        'machineImage unset: the default follows the instance type',
+    );
+  }
 }

@@ -1,4 +1,4 @@
-import { Reference, Stack, Tokenization } from 'aws-cdk-lib';
+import { Reference, Stack, Token, Tokenization } from 'aws-cdk-lib';
 import * as eks from 'aws-cdk-lib/aws-eks';
 import * as eksv2 from 'aws-cdk-lib/aws-eks-v2';
 import { IConstruct } from 'constructs';
@@ -9,6 +9,8 @@ export interface KnownCluster {
   readonly stack: Stack;
   /** Its authentication mode: aws-eks clusters without one use CONFIG_MAP; aws-eks-v2 clusters always API. */
   readonly authenticationMode: eks.AuthenticationMode;
+  /** Its name, when the app gives it literally. */
+  readonly name?: string;
   /** The cluster's own `eks-pod-identity-agent` add-on (created by the cluster on first use, then shared). */
   podIdentityAgent(): IConstruct;
 }
@@ -24,7 +26,13 @@ export function findKnownCluster(clusterName: string): KnownCluster | undefined 
     }
     for (const scope of [...token.target.node.scopes].reverse()) {
       if (scope instanceof eksv2.Cluster) {
-        return { stack: Stack.of(scope), authenticationMode: eks.AuthenticationMode.API, podIdentityAgent: () => scope.eksPodIdentityAgent! };
+        const name = token.target instanceof eks.CfnCluster ? token.target.name : undefined;
+        return {
+          stack: Stack.of(scope),
+          authenticationMode: eks.AuthenticationMode.API,
+          podIdentityAgent: () => scope.eksPodIdentityAgent!,
+          name: name !== undefined && !Token.isUnresolved(name) ? name : undefined,
+        };
       }
       if (scope instanceof eks.Cluster) {
         return {

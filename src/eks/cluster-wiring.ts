@@ -1,4 +1,4 @@
-import { Names, Stack } from 'aws-cdk-lib';
+import { Names, Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { BastionClusterAccess, BastionClusterAccessOptions } from './bastion-cluster-access';
@@ -15,6 +15,8 @@ export interface ClusterWiringSource {
   readonly efsCsiDriverTrustType: EfsCsiDriverTrustType;
   readonly fileSystemId?: string;
   readonly bastionRole?: iam.IRole;
+  /** The cluster names (or `*` patterns) the bastion role may describe. */
+  readonly clusterNames: string[];
 }
 
 /**
@@ -56,11 +58,26 @@ export function grantBastionClusterAccess(
   if (!source.bastionRole) {
     throw new Error('grantBastionClusterAccess: this baseline has no bastion (bastion.enabled is false)');
   }
-  const authenticationMode = options.authenticationMode ?? findKnownCluster(clusterName)?.authenticationMode;
+  const cluster = findKnownCluster(clusterName);
+  const name = Token.isUnresolved(clusterName) ? cluster?.name : clusterName;
+  if (name !== undefined && !source.clusterNames.some((pattern) => matchesPattern(name, pattern))) {
+    throw new Error(
+      `grantBastionClusterAccess: the bastion role may not describe cluster ${name} (bastion.eksClusterNames: ` +
+        `${source.clusterNames.join(', ')}), so it could not use the access entry (aws eks update-kubeconfig needs eks:DescribeCluster); ` +
+        'add the cluster to bastion.eksClusterNames',
+    );
+  }
+  const authenticationMode = options.authenticationMode ?? cluster?.authenticationMode;
   return new BastionClusterAccess(wiringScope(source, clusterName), id, {
     ...options,
     authenticationMode,
     clusterName,
     role: source.bastionRole,
   });
+}
+
+/** IAM's `*` wildcard, as in the bastion's policy and the driver roles' trust. */
+function matchesPattern(name: string, pattern: string): boolean {
+  const expression = pattern.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+  return new RegExp(`^${expression}$`).test(name);
 }

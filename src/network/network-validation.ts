@@ -7,7 +7,7 @@ import * as defaults from '../private/defaults';
 import { show } from '../private/validation-helpers';
 
 /** The network's props: zones, the CIDR plan, NAT, endpoints. */
-export function checkNetworkProps(props: NetworkProps | undefined, net: BaselineConfig['network']): string[] {
+export function checkNetworkProps(props: NetworkProps | undefined, net: BaselineConfig['network'], region: string): string[] {
   const problems: string[] = [];
 
   if (!Object.values(NatGateways).includes(net.natGateways)) {
@@ -28,6 +28,7 @@ export function checkNetworkProps(props: NetworkProps | undefined, net: Baseline
     if (duplicates.length > 0) {
       problems.push(`network.availabilityZones: got ${show(azs)}; ${show(duplicates[0])} appears twice, each zone at most once`);
     }
+    azs.forEach((az, i) => problems.push(...checkZoneName(`network.availabilityZones[${i}]`, az, region)));
   }
 
   const vpc = checkCidr('network.cidr', net.cidr, problems);
@@ -76,6 +77,22 @@ export function checkNetworkProps(props: NetworkProps | undefined, net: Baseline
     problems.push('network.additionalGatewayEndpoints: the S3 gateway endpoint is always created; remove it from the list');
   }
   return problems;
+}
+
+/** A zone name is its region's name and one letter (eu-west-1a); a zone of another region cannot hold this VPC's subnets. */
+const ZONE_NAME = /^[a-z]{2}(-[a-z]+)+-\d+[a-z]$/;
+
+function checkZoneName(name: string, zone: string, region: string): string[] {
+  if (Token.isUnresolved(zone)) {
+    return [];
+  }
+  if (!ZONE_NAME.test(zone)) {
+    return [`${name}: ${show(zone)} is not an availability zone name; expected <region><letter>, such as eu-west-1a`];
+  }
+  if (!Token.isUnresolved(region) && zone !== `${region}${zone.slice(-1)}`) {
+    return [`${name}: ${zone} is not a zone of the stack's region ${region}; expected ${region}a, ${region}b, ...`];
+  }
+  return [];
 }
 
 /** Parses a CIDR that is not a token and checks the prefix length AWS accepts; records a problem otherwise. */

@@ -4,6 +4,7 @@ import * as efs from 'aws-cdk-lib/aws-efs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import * as defaults from './defaults';
+import { BastionTier, tierOfSelection } from '../access/bastion-placement';
 import { EfsCsiDriverTrust } from '../eks/efs-csi-driver-trust';
 import { NatGateways } from '../network/network-props';
 import type { NuminiaBaselineProps } from '../numinia-baseline-props';
@@ -48,6 +49,8 @@ export interface BaselineConfig {
     readonly machineImage: ec2.IMachineImage;
     readonly rootDeviceName: string;
     readonly vpcSubnets: ec2.SubnetSelection;
+    /** Reach Systems Manager through the SSM interface endpoints (which the network then adds). */
+    readonly ssmEndpoints: boolean;
     /** Also the clusters whose EFS CSI driver may use the driver's roles, so resolved with the bastion off too. */
     readonly eksClusterNames: string[];
   };
@@ -75,6 +78,9 @@ export function resolveConfig(scope: Construct, props: NuminiaBaselineProps): Ba
   const project = props.project ?? defaults.SEED_PROJECT;
   const region = Stack.of(scope).region;
   const trail = props.logging?.cloudTrail ?? {};
+  const natGateways = props.network?.natGateways ?? NatGateways.ONE_PER_AZ;
+  const instanceType = props.bastion?.instanceType ?? new ec2.InstanceType(defaults.SEED_BASTION_INSTANCE_TYPE);
+  const bastionSubnets = props.bastion?.vpcSubnets ?? { subnetGroupName: defaults.PRIVATE_SUBNET_GROUP, onePerAz: true };
   return {
     environment: props.environment,
     project,
@@ -86,7 +92,7 @@ export function resolveConfig(scope: Construct, props: NuminiaBaselineProps): Ba
       publicSubnetCidrs: props.network?.publicSubnetCidrs ?? defaults.SEED_PUBLIC_SUBNET_CIDRS,
       privateSubnetCidrs: props.network?.privateSubnetCidrs ?? defaults.SEED_PRIVATE_SUBNET_CIDRS,
       databaseSubnetCidrs: props.network?.databaseSubnetCidrs ?? [],
-      natGateways: props.network?.natGateways ?? NatGateways.ONE_PER_AZ,
+      natGateways,
       additionalInterfaceEndpoints: props.network?.additionalInterfaceEndpoints ?? [],
       additionalGatewayEndpoints: props.network?.additionalGatewayEndpoints ?? [],
       restrictDefaultSecurityGroup: props.network?.restrictDefaultSecurityGroup ?? true,
@@ -107,11 +113,11 @@ export function resolveConfig(scope: Construct, props: NuminiaBaselineProps): Ba
     },
     bastion: {
       enabled: props.bastion?.enabled ?? true,
-      instanceType: props.bastion?.instanceType ?? new ec2.InstanceType(defaults.SEED_BASTION_INSTANCE_TYPE),
-      machineImage:
-        props.bastion?.machineImage ?? ec2.MachineImage.latestAmazonLinux2023({ cpuType: ec2.AmazonLinuxCpuType.X86_64 }),
+      instanceType,
+      machineImage: props.bastion?.machineImage ?? ec2.MachineImage.latestAmazonLinux2023({ cpuType: cpuTypeOf(instanceType) }),
       rootDeviceName: props.bastion?.rootDeviceName ?? defaults.AMAZON_LINUX_ROOT_DEVICE,
-      vpcSubnets: props.bastion?.vpcSubnets ?? { subnetGroupName: defaults.PRIVATE_SUBNET_GROUP, onePerAz: true },
+      vpcSubnets: bastionSubnets,
+      ssmEndpoints: props.bastion?.ssmEndpoints ?? (natGateways === NatGateways.NONE || tierOfSelection(bastionSubnets) === BastionTier.ISOLATED),
       eksClusterNames: props.bastion?.eksClusterNames ?? [`${project}-*`],
     },
     logging: {
@@ -133,4 +139,12 @@ export function resolveConfig(scope: Construct, props: NuminiaBaselineProps): Ba
     },
     tags: props.tags ?? {},
   };
+}
+
+/** The Amazon Linux CPU type of an instance type (Graviton families such as t4g and m7g are arm64). */
+function cpuTypeOf(instanceType: ec2.InstanceType): ec2.AmazonLinuxCpuType {
+  if (Token.isUnresolved(instanceType.toString())) {
+    return ec2.AmazonLinuxCpuType.X86_64;
+  }
+  return instanceType.architecture === ec2.InstanceArchitecture.ARM_64 ? ec2.AmazonLinuxCpuType.ARM_64 : ec2.AmazonLinuxCpuType.X86_64;
 }

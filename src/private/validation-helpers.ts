@@ -27,3 +27,10 @@ export function checkDisabledArea(area: string, options: object | undefined, sti
   }
   return [];
 }
+
+/** A finding that is legal but risky: reported as a warning the user can acknowledge, never an error. */
+export interface ValidationWarning {
+  /** Suffix of the warning ID `@numinia/cdk-baseline:<id>`. */
+  readonly id: string;
+  readonly message: string;
+}

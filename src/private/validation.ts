@@ -1,28 +1,31 @@
-import { Token } from 'aws-cdk-lib';
+import { Annotations, Stack, Token } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
 import { BaselineConfig } from './config';
 import * as defaults from './defaults';
-import { show } from './validation-helpers';
-import { checkBastionProps } from '../access/bastion-validation';
+import { show, ValidationWarning } from './validation-helpers';
+import { checkBastionProps, clusterNameWarnings } from '../access/bastion-validation';
 import { checkEncryptionProps } from '../encryption/encryption-validation';
 import { checkLoggingProps } from '../logging/logging-validation';
 import { checkNetworkProps } from '../network/network-validation';
 import type { NuminiaBaselineProps } from '../numinia-baseline-props';
 import { checkSharingProps } from '../sharing/sharing-validation';
-import { checkFileSystemProps } from '../storage/file-system-validation';
+import { checkFileSystemProps, checkNfsPeers, nfsPeerWarnings } from '../storage/file-system-validation';
 
 /**
  * Checks every prop before any resource exists and reports every problem at once, one line each:
  * the property, the value received and what is allowed. Unresolved tokens are skipped: they are
  * only known at deploy time.
  */
-export function validateBaselineProps(props: NuminiaBaselineProps, config: BaselineConfig): void {
+export function validateBaselineProps(scope: Construct, props: NuminiaBaselineProps, config: BaselineConfig): void {
+  const region = Stack.of(scope).region;
   const problems = [
     ...checkNames(props),
     ...checkTags(config.tags),
-    ...checkNetworkProps(props.network, config.network),
-    ...checkEncryptionProps(props.encryption, config.fileSystem.enabled),
+    ...checkNetworkProps(props.network, config.network, region),
+    ...checkEncryptionProps(props.encryption, config.fileSystem.enabled, region),
     ...checkFileSystemProps(props.fileSystem, config.network.databaseSubnetCidrs.length > 0),
-    ...checkBastionProps(props.bastion),
+    ...checkNfsPeers(props.fileSystem?.allowedPeers),
+    ...checkBastionProps(props.bastion, config.network.natGateways, config.bastion.ssmEndpoints),
     ...checkLoggingProps(props.logging),
     ...checkSharingProps(props.sharing),
   ];
@@ -32,9 +35,17 @@ export function validateBaselineProps(props: NuminiaBaselineProps, config: Basel
         problems.map((p) => `  - ${p}`).join('\n'),
     );
   }
+  const warnings: ValidationWarning[] = [
+    ...nfsPeerWarnings(props.fileSystem?.allowedPeers, config.network.cidr),
+    ...clusterNameWarnings(config.bastion.eksClusterNames),
+  ];
+  for (const warning of warnings) {
+    Annotations.of(scope).addWarningV2(`@numinia/cdk-baseline:${warning.id}`, warning.message);
+  }
 }
 
-function checkNames(props: NuminiaBaselineProps): string[] {
+/** The environment and project names: tags, key aliases and parameter paths use them. Also checked by the import. */
+export function checkNames(props: { readonly environment: string; readonly project?: string }): string[] {
   const problems: string[] = [];
   const named: Array<[string, unknown]> = [
     ['environment', props.environment],

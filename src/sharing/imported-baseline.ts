@@ -6,12 +6,15 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
 import { defaultParameterPrefix, PARAMETER } from './parameter-names';
+import { checkParameterPrefix } from './sharing-validation';
+import { allowBastionTunnelTo } from '../access/bastion-tunnel';
 import { BastionClusterAccess, BastionClusterAccessOptions } from '../eks/bastion-cluster-access';
 import { addEfsCsiDriverAddon, ClusterWiringSource, grantBastionClusterAccess } from '../eks/cluster-wiring';
 import { EfsCsiDriverAddon, EfsCsiDriverAddonOptions } from '../eks/efs-csi-driver-addon';
 import { EfsCsiDriverTrustType } from '../eks/efs-csi-driver-trust';
 import { BaselineKeys } from '../encryption/baseline-keys';
 import { SEED_AZ_SUFFIXES, SEED_PROJECT } from '../private/defaults';
+import { checkNames } from '../private/validation';
 
 /**
  * What an application repo knows about the baseline it imports. Only the shape must be known at synth time (how many
@@ -67,6 +70,14 @@ export interface ImportBaselineProps {
   readonly bastion?: boolean;
 
   /**
+   * The baseline's `bastion.eksClusterNames`, if changed: `grantBastionClusterAccess` refuses a cluster the bastion
+   * role may not describe.
+   *
+   * @default - `<project>-*`
+   */
+  readonly eksClusterNames?: string[];
+
+  /**
    * How the baseline's EFS CSI driver roles trust the pods (its `fileSystem.csiDriverTrust`).
    *
    * @default EfsCsiDriverTrustType.POD_IDENTITY
@@ -113,14 +124,27 @@ export class ImportedBaseline extends Construct {
    */
   public readonly bastionRole?: iam.IRole;
 
+  /**
+   * The bastion's security group (egress rules added to it are created in the importing stack).
+   *
+   * @default - undefined when `bastion` is false
+   */
+  public readonly bastionSecurityGroup?: ec2.ISecurityGroup;
+
   /** The prefix the parameters were read from. */
   public readonly parameterPrefix: string;
 
   private readonly csiDriverTrustType: EfsCsiDriverTrustType;
+  private readonly clusterNames: string[];
 
   constructor(scope: Construct, id: string, props: ImportBaselineProps) {
     super(scope, id);
+    const problems = [...checkNames(props), ...checkParameterPrefix('parameterPrefix', props.parameterPrefix)];
+    if (problems.length > 0) {
+      throw new Error(`Invalid ImportBaselineProps (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    }
     const project = props.project ?? SEED_PROJECT;
+    this.clusterNames = props.eksClusterNames ?? [`${project}-*`];
     this.parameterPrefix = props.parameterPrefix ?? defaultParameterPrefix(project, props.environment);
     this.csiDriverTrustType = props.efsCsiDriverTrustType ?? EfsCsiDriverTrustType.POD_IDENTITY;
     const region = Stack.of(this).region;
@@ -161,7 +185,23 @@ export class ImportedBaseline extends Construct {
     }
     if (props.bastion ?? true) {
       this.bastionRole = iam.Role.fromRoleArn(this, 'BastionRole', this.value(PARAMETER.bastionRoleArn), { mutable: false });
+      // Its egress is what the baseline allows (HTTPS for Session Manager): rules added here come on top.
+      this.bastionSecurityGroup = ec2.SecurityGroup.fromSecurityGroupId(this, 'BastionSecurityGroup', this.value(PARAMETER.bastionSecurityGroupId), {
+        allowAllOutbound: false,
+        mutable: true,
+      });
     }
+  }
+
+  /**
+   * Lets the baseline's bastion reach a peer of this app on a port, for Session Manager port forwarding (see
+   * `NuminiaBaseline.allowBastionTunnelTo`).
+   *
+   * @param target what the bastion tunnels to
+   * @param port the port it listens on
+   */
+  public allowBastionTunnelTo(target: ec2.IConnectable, port: ec2.Port): void {
+    allowBastionTunnelTo(this.bastionSecurityGroup, target, port);
   }
 
   /**
@@ -193,6 +233,7 @@ export class ImportedBaseline extends Construct {
       efsCsiDriverTrustType: this.csiDriverTrustType,
       fileSystemId: this.fileSystem?.fileSystemId,
       bastionRole: this.bastionRole,
+      clusterNames: this.clusterNames,
     };
   }
 

@@ -21,6 +21,7 @@ export const PARAMETER = {
   efsCsiNodeRoleArn: 'iam/efs-csi-node-role-arn',
   bastionRoleArn: 'iam/bastion-role-arn',
   bastionInstanceId: 'bastion/instance-id',
+  bastionSecurityGroupId: 'bastion/security-group-id',
 } as const;
 
 /** `/<project>/<environment>/baseline/` */

@@ -18,6 +18,7 @@ export interface PublishedParametersProps {
   readonly efsCsiNodeRoleArn?: string;
   readonly bastionRoleArn?: string;
   readonly bastionInstanceId?: string;
+  readonly bastionSecurityGroupId?: string;
 }
 
 /**
@@ -55,6 +56,7 @@ export class PublishedParameters extends Construct {
     this.optional('EfsCsiNodeRoleArn', PARAMETER.efsCsiNodeRoleArn, props.efsCsiNodeRoleArn, 'EFS CSI driver node role ARN');
     this.optional('BastionRoleArn', PARAMETER.bastionRoleArn, props.bastionRoleArn, 'bastion role ARN');
     this.optional('BastionInstanceId', PARAMETER.bastionInstanceId, props.bastionInstanceId, 'bastion instance ID');
+    this.optional('BastionSecurityGroupId', PARAMETER.bastionSecurityGroupId, props.bastionSecurityGroupId, 'bastion security group ID');
   }
 
   private string(id: string, name: string, value: string, what: string): void {

@@ -10,9 +10,23 @@ export function checkSharingProps(props: SharingProps | undefined): string[] {
   if (sharing.publishParameters === false && sharing.parameterPrefix !== undefined) {
     problems.push('sharing.parameterPrefix: set while sharing.publishParameters is false; remove one of the two');
   }
-  const prefix = sharing.parameterPrefix;
-  if (prefix !== undefined && !Token.isUnresolved(prefix) && (!PARAMETER_PREFIX_PATTERN.test(prefix) || prefix.length > 900)) {
-    problems.push(`sharing.parameterPrefix: got ${show(prefix)}; expected a path starting and ending with "/" of letters, digits and _.-/`);
-  }
+  problems.push(...checkParameterPrefix('sharing.parameterPrefix', sharing.parameterPrefix));
   return problems;
+}
+
+/** SSM reserves names that begin with `aws` or `ssm` (any case): it refuses to create parameters under them. */
+const RESERVED_PREFIX = /^\/(aws|ssm)(\/|$)/i;
+
+/** A prefix SSM accepts for the baseline's parameters; also checked where an application repo imports them. */
+export function checkParameterPrefix(name: string, prefix: string | undefined): string[] {
+  if (prefix === undefined || Token.isUnresolved(prefix)) {
+    return [];
+  }
+  if (!PARAMETER_PREFIX_PATTERN.test(prefix) || prefix.length > 900) {
+    return [`${name}: got ${show(prefix)}; expected a path starting and ending with "/" of letters, digits and _.-/`];
+  }
+  if (RESERVED_PREFIX.test(prefix)) {
+    return [`${name}: got ${show(prefix)}; names under /aws and /ssm are reserved by Systems Manager; choose another first level, such as /<project>/`];
+  }
+  return [];
 }

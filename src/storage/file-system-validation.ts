@@ -1,6 +1,9 @@
+import { Token } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as efs from 'aws-cdk-lib/aws-efs';
 import { FileSystemProps } from './file-system-props';
-import { checkDisabledArea } from '../private/validation-helpers';
+import { cidrContains, parseIpv4Cidr } from '../private/cidr';
+import { checkDisabledArea, ValidationWarning } from '../private/validation-helpers';
 
 /** The file system's props: throughput and performance modes that EFS accepts together. */
 export function checkFileSystemProps(props: FileSystemProps | undefined, hasDatabaseTier: boolean): string[] {
@@ -23,4 +26,41 @@ export function checkFileSystemProps(props: FileSystemProps | undefined, hasData
     problems.push('fileSystem.allowFromDatabaseTier: set together with allowedPeers, which replaces the default peers; list the database CIDRs in allowedPeers instead');
   }
   return problems;
+}
+
+/** The CIDR of a peer given as an IPv4 or IPv6 block; undefined for security groups, prefix lists and tokens. */
+function peerCidr(peer: ec2.IPeer): string | undefined {
+  const rule = peer.toIngressRuleConfig() as { cidrIp?: string; cidrIpv6?: string };
+  const cidr = rule.cidrIp ?? rule.cidrIpv6;
+  return cidr === undefined || Token.isUnresolved(cidr) ? undefined : cidr;
+}
+
+/** NFS open to the whole internet is never what a file system wants. */
+export function checkNfsPeers(peers: ec2.IPeer[] | undefined): string[] {
+  return (peers ?? [])
+    .map((peer, i): [number, string | undefined] => [i, peerCidr(peer)])
+    .filter(([, cidr]) => cidr === '0.0.0.0/0' || cidr === '::/0')
+    .map(([i, cidr]) => `fileSystem.allowedPeers[${i}]: ${cidr} would open NFS to every address; expected the CIDRs or security groups of the clients`);
+}
+
+/** NFS from beyond the VPC (peered VPCs, on-premises networks) is legal, but wider than the baseline's own clients. */
+export function nfsPeerWarnings(peers: ec2.IPeer[] | undefined, vpcCidr: string): ValidationWarning[] {
+  const vpc = Token.isUnresolved(vpcCidr) ? undefined : parseIpv4Cidr(vpcCidr);
+  if (vpc === undefined || typeof vpc === 'string') {
+    return [];
+  }
+  return (peers ?? []).flatMap((peer, i) => {
+    const cidr = peerCidr(peer);
+    const parsed = cidr === undefined || cidr.includes(':') ? undefined : parseIpv4Cidr(cidr);
+    if (cidr === undefined || cidr === '0.0.0.0/0' || cidr === '::/0') {
+      return [];
+    }
+    if (parsed === undefined || typeof parsed === 'string' || !cidrContains(vpc, parsed)) {
+      return [{
+        id: 'nfsPeerOutsideVpc',
+        message: `fileSystem.allowedPeers[${i}]: ${cidr} reaches beyond the VPC (${vpcCidr}); NFS is then open to addresses the baseline does not hold`,
+      }];
+    }
+    return [];
+  });
 }

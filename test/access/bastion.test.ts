@@ -1,6 +1,8 @@
+import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { synthTemplate } from '../util';
+import { NatGateways, NuminiaBaseline } from '../../src';
+import { baselineStack, synthTemplate } from '../util';
 
 function bastionGroup(template: Template) {
   const groups = template.findResources('AWS::EC2::SecurityGroup', { Properties: { GroupDescription: Match.stringLikeRegexp('^Bastion') } });
@@ -114,5 +116,102 @@ describe('bastion', () => {
     template.resourceCountIs('AWS::EC2::Instance', 0);
     template.resourceCountIs('AWS::CloudWatch::Alarm', 0);
     template.resourceCountIs('AWS::IAM::InstanceProfile', 0);
+  });
+
+  const imageParameter = (template: Template) => Object.values<any>(template.toJSON().Parameters).find((p) => String(p.Default).includes('ami-amazon-linux-latest')).Default;
+
+  test('a Graviton instance type gets the arm64 image (t4g, m7g)', () => {
+    expect(imageParameter(synthTemplate({ bastion: { instanceType: new ec2.InstanceType('t4g.micro') } }))).toBe('/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-6.1-arm64');
+    expect(imageParameter(synthTemplate({ bastion: { instanceType: new ec2.InstanceType('m7g.medium') } }))).toBe('/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-6.1-arm64');
+    expect(imageParameter(synthTemplate())).toBe('/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-6.1-x86_64');
+  });
+
+  test('an image of the matching architecture, or one whose architecture is unknown, is accepted', () => {
+    const arm = { instanceType: new ec2.InstanceType('t4g.small'), machineImage: ec2.MachineImage.latestAmazonLinux2023({ cpuType: ec2.AmazonLinuxCpuType.ARM_64 }) };
+    expect(() => synthTemplate({ bastion: arm })).not.toThrow();
+    expect(() => synthTemplate({ bastion: { machineImage: ec2.MachineImage.genericLinux({ 'eu-west-1': 'ami-0123456789abcdef0' }) } })).not.toThrow();
+  });
+
+  test('the security group is exposed and published for application repos', () => {
+    const template = synthTemplate();
+    const [groupId] = Object.keys(template.findResources('AWS::EC2::SecurityGroup', { Properties: { GroupDescription: Match.stringLikeRegexp('^Bastion') } }));
+    template.hasResourceProperties('AWS::SSM::Parameter', {
+      Name: '/numinia/production/baseline/bastion/security-group-id',
+      Value: { 'Fn::GetAtt': [groupId, 'GroupId'] },
+    });
+  });
+
+  test('through the SSM endpoints (asked, or without NAT) its HTTPS egress goes to the endpoints only', () => {
+    for (const props of [{ bastion: { ssmEndpoints: true } }, { network: { natGateways: NatGateways.NONE } }]) {
+      const template = synthTemplate(props);
+      const [endpointGroupId] = Object.keys(template.findResources('AWS::EC2::SecurityGroup', { Properties: { GroupDescription: Match.stringLikeRegexp('^Interface VPC endpoints') } }));
+      expect(bastionGroup(template).Properties.SecurityGroupEgress).toEqual([{
+        DestinationSecurityGroupId: { 'Fn::GetAtt': [endpointGroupId, 'GroupId'] },
+        Description: 'HTTPS to the VPC endpoints (Session Manager, EKS, CloudWatch Logs)',
+        FromPort: 443,
+        IpProtocol: 'tcp',
+        ToPort: 443,
+      }]);
+      const services = Object.values<any>(template.findResources('AWS::EC2::VPCEndpoint', { Properties: { VpcEndpointType: 'Interface' } }))
+        .map((e) => String(e.Properties.ServiceName).split('.').pop());
+      expect(services).toEqual(expect.arrayContaining(['ssm', 'ssmmessages', 'ec2messages']));
+    }
+  });
+
+  test('in the database tier it gets the SSM endpoints, which it needs there', () => {
+    const template = synthTemplate({ network: { databaseSubnetCidrs: ['10.0.201.0/24', '10.0.202.0/24', '10.0.203.0/24'] }, bastion: { vpcSubnets: { subnetGroupName: 'Database' } } });
+    template.hasResourceProperties('AWS::EC2::Instance', { SubnetId: { Ref: Match.stringLikeRegexp('VpcDatabaseSubnet1Subnet') } });
+    template.resourceCountIs('AWS::EC2::VPCEndpoint', 6);
+  });
+});
+
+describe('tunnelling through the bastion', () => {
+  test('allowBastionTunnelTo opens egress on the bastion\'s group and ingress on the target\'s, on that port only', () => {
+    const { stack, baseline } = baselineStack();
+    const database = new ec2.SecurityGroup(stack, 'Database', { vpc: baseline.vpc, allowAllOutbound: false });
+    baseline.allowBastionTunnelTo(database, ec2.Port.tcp(5432));
+    const template = Template.fromStack(stack);
+    const [bastionId] = Object.keys(template.findResources('AWS::EC2::SecurityGroup', { Properties: { GroupDescription: Match.stringLikeRegexp('^Bastion') } }));
+    const databaseId = stack.getLogicalId(database.node.defaultChild as ec2.CfnSecurityGroup);
+    template.hasResourceProperties('AWS::EC2::SecurityGroupEgress', {
+      GroupId: { 'Fn::GetAtt': [bastionId, 'GroupId'] },
+      DestinationSecurityGroupId: { 'Fn::GetAtt': [databaseId, 'GroupId'] },
+      FromPort: 5432,
+      ToPort: 5432,
+      IpProtocol: 'tcp',
+    });
+    template.hasResourceProperties('AWS::EC2::SecurityGroupIngress', {
+      GroupId: { 'Fn::GetAtt': [databaseId, 'GroupId'] },
+      SourceSecurityGroupId: { 'Fn::GetAtt': [bastionId, 'GroupId'] },
+      FromPort: 5432,
+      ToPort: 5432,
+      IpProtocol: 'tcp',
+    });
+    // Still nothing comes in to the bastion.
+    expect(bastionGroup(template).Properties.SecurityGroupIngress).toBeUndefined();
+    template.resourceCountIs('AWS::EC2::SecurityGroupIngress', 1);
+  });
+
+  test('an application repo tunnels to its own database through the imported bastion group', () => {
+    const stack = new Stack(new App(), 'Application', { env: { region: 'eu-west-1' } });
+    const baseline = NuminiaBaseline.fromParameters(stack, 'Baseline', { environment: 'production' });
+    const database = new ec2.SecurityGroup(stack, 'Database', { vpc: baseline.vpc });
+    baseline.allowBastionTunnelTo(database, ec2.Port.tcp(3306));
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::EC2::SecurityGroupEgress', {
+      GroupId: { Ref: Match.stringLikeRegexp('bastionsecuritygroupid') },
+      FromPort: 3306,
+      ToPort: 3306,
+    });
+    template.hasResourceProperties('AWS::EC2::SecurityGroupIngress', {
+      SourceSecurityGroupId: { Ref: Match.stringLikeRegexp('bastionsecuritygroupid') },
+      FromPort: 3306,
+      ToPort: 3306,
+    });
+  });
+
+  test('fails clearly when there is no bastion', () => {
+    const { stack, baseline } = baselineStack({ bastion: { enabled: false } });
+    expect(() => baseline.allowBastionTunnelTo(new ec2.SecurityGroup(stack, 'Db', { vpc: baseline.vpc }), ec2.Port.tcp(5432))).toThrow(/no bastion/);
   });
 });

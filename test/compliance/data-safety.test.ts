@@ -1,6 +1,7 @@
 import { fullDiff, ResourceImpact } from '@aws-cdk/cloudformation-diff';
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { NatGateways, NuminiaBaselineProps } from '../../src';
 import { STATEFUL_TYPES, synthTemplate } from '../util';
@@ -17,6 +18,8 @@ const NON_STATEFUL_CHANGES: Array<[string, Partial<NuminiaBaselineProps>]> = [
   ['trail lifecycle', { logging: { cloudTrail: { transitionToGlacierAfter: Duration.days(30), expireAfter: Duration.days(2555) } } }],
   ['user tags', { tags: { CostCentre: 'cc-42' } }],
   ['bastion off', { bastion: { enabled: false } }],
+  ['the bastion through the SSM endpoints, on Graviton', { bastion: { ssmEndpoints: true, instanceType: new ec2.InstanceType('t4g.micro') } }],
+  ['the logs key for every log group', { encryption: { logsKeyForAllLogGroups: true } }],
   ['key rotation period', { encryption: { rotationPeriod: Duration.days(180) } }],
   ['a database tier added', { network: { databaseSubnetCidrs: ['10.0.201.0/24', '10.0.202.0/24', '10.0.203.0/24'] } }],
 ];
@@ -34,11 +37,56 @@ function statefulImpacts(before: object, after: object): string[] {
   return impacts;
 }
 
+/** Every replacement, removal and orphaning `cdk diff` would report, counted by impact and type. */
+function allImpacts(before: object, after: object): Record<string, number> {
+  const counts: Record<string, number> = {};
+  fullDiff(before, after).resources.forEachDifference((_logicalId, change) => {
+    const impact = change.changeImpact;
+    if ([ResourceImpact.WILL_REPLACE, ResourceImpact.MAY_REPLACE, ResourceImpact.WILL_DESTROY, ResourceImpact.WILL_ORPHAN].includes(impact)) {
+      const key = `${impact} ${change.oldResourceType ?? change.newResourceType}`;
+      counts[key] = (counts[key] ?? 0) + 1;
+    }
+  });
+  return counts;
+}
+
+const keyArn = (n: number) => `arn:aws:kms:eu-west-1:111111111111:key/${n}1111111-2222-3333-4444-555555555555`;
+const broughtInKey = (n: number) => kms.Key.fromKeyArn(new Stack(), `Key${n}`, keyArn(n));
+
+/**
+ * The changes the README lists as replacing resources, with what they replace: if aws-cdk-lib or the baseline changes
+ * what they do, this fails and the README's list is corrected.
+ */
+const DOCUMENTED_REPLACEMENTS: Array<[string, Partial<NuminiaBaselineProps>, Record<string, number>]> = [
+  ['the zone order (a, c, b)', { network: { availabilityZones: ['eu-west-1a', 'eu-west-1c', 'eu-west-1b'] } }, {
+    'WILL_REPLACE AWS::EC2::Subnet': 4,
+    'WILL_REPLACE AWS::EC2::SubnetRouteTableAssociation': 4,
+    'WILL_REPLACE AWS::EC2::NatGateway': 2,
+    'WILL_REPLACE AWS::EFS::MountTarget': 2,
+  }],
+  ['the project', { project: 'acme' }, {
+    'WILL_REPLACE AWS::KMS::Alias': 3,
+    'WILL_REPLACE AWS::Logs::LogGroup': 2,
+    'WILL_REPLACE AWS::EC2::FlowLog': 1,
+    'WILL_REPLACE AWS::CloudTrail::Trail': 1,
+    'WILL_REPLACE AWS::SSM::Parameter': 17,
+  }],
+  ['the parameter prefix', { sharing: { parameterPrefix: '/platform/production/' } }, { 'WILL_REPLACE AWS::SSM::Parameter': 17 }],
+  ['an EFS key brought in later', { encryption: { fileSystemKey: broughtInKey(1) } }, {
+    'WILL_ORPHAN AWS::KMS::Key': 1, 'WILL_DESTROY AWS::KMS::Alias': 1, 'WILL_REPLACE AWS::EFS::FileSystem': 1, 'WILL_REPLACE AWS::EFS::MountTarget': 3,
+  }],
+  ['a logs key brought in later', { encryption: { logsKey: broughtInKey(2) } }, { 'WILL_ORPHAN AWS::KMS::Key': 1, 'WILL_DESTROY AWS::KMS::Alias': 1 }],
+];
+
 describe('data safety', () => {
   const baseline = synthTemplate().toJSON();
 
   test.each(NON_STATEFUL_CHANGES)('changing %s replaces no stateful resource', (_name, props) => {
     expect(statefulImpacts(baseline, synthTemplate(props).toJSON())).toEqual([]);
+  });
+
+  test.each(DOCUMENTED_REPLACEMENTS)('changing %s replaces exactly what the README says', (_name, props, expected) => {
+    expect(allImpacts(baseline, synthTemplate(props).toJSON())).toEqual(expected);
   });
 
   test('the check can fail: a new VPC CIDR replaces the VPC and its subnets', () => {

@@ -1,4 +1,5 @@
 import { Stack } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { NatGateways, NuminiaBaselineProps } from '../../src';
 
@@ -38,5 +39,13 @@ export function complianceMatrix(): Array<[string, Partial<NuminiaBaselineProps>
         fileSystem: { allowFromDatabaseTier: true, allowMountsFromAccount: true, clientRootAccess: true },
       },
     ],
+    ['a Graviton bastion through the SSM endpoints, the logs key for every log group', {
+      bastion: { instanceType: new ec2.InstanceType('t4g.micro'), ssmEndpoints: true },
+      encryption: { logsKeyForAllLogGroups: true },
+    }],
+    ['the bastion in the database tier', {
+      network: { databaseSubnetCidrs: ['10.0.201.0/24', '10.0.202.0/24', '10.0.203.0/24'] },
+      bastion: { vpcSubnets: { subnetGroupName: 'Database' } },
+    }],
   ];
 }

@@ -142,7 +142,7 @@ describe('EKS wiring: bastion access', () => {
 
   test('fails when the caller says a cluster made elsewhere uses CONFIG_MAP', () => {
     const { baseline } = baselineApp();
-    expect(() => baseline.grantBastionClusterAccess('BastionAccess', 'legacy', { authenticationMode: eks.AuthenticationMode.CONFIG_MAP })).toThrow(/CONFIG_MAP/);
+    expect(() => baseline.grantBastionClusterAccess('BastionAccess', 'numinia-legacy', { authenticationMode: eks.AuthenticationMode.CONFIG_MAP })).toThrow(/CONFIG_MAP/);
   });
 });
 

@@ -26,6 +26,7 @@ describe('sharing: published parameters', () => {
     expect(Object.keys(published).sort()).toEqual(
       [
         'bastion/instance-id',
+        'bastion/security-group-id',
         'efs/file-system-id',
         'efs/security-group-id',
         'iam/bastion-role-arn',
@@ -102,6 +103,7 @@ describe('sharing: importing in an application repo', () => {
         `${list} route-tables/public/ids`,
         `${list} subnets/private/ids`,
         `${list} subnets/public/ids`,
+        `${string} bastion/security-group-id`,
         `${string} efs/file-system-id`,
         `${string} efs/security-group-id`,
         `${string} iam/bastion-role-arn`,

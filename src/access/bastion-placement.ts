@@ -1,0 +1,46 @@
+import { CfnParameter, Reference, Tokenization } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { DATABASE_SUBNET_GROUP, PUBLIC_SUBNET_GROUP } from '../private/defaults';
+
+/** Why a bastion in a public subnet is refused (the selection names them, or selects one of them). */
+export const PUBLIC_PLACEMENT_PROBLEM =
+  'bastion.vpcSubnets: selects a public subnet; nothing there gets a public address (mapPublicIpOnLaunch is off), ' +
+  'so the bastion could not reach Systems Manager: place it in the private subnets (the default) or the database tier';
+
+/** Where a subnet selection puts the bastion, as far as the selection itself tells before the VPC exists. */
+export enum BastionTier {
+  PUBLIC = 'public',
+  PRIVATE = 'private',
+  ISOLATED = 'isolated',
+}
+
+/** The tier a selection names (subnet type or the baseline's group names); private when it names neither. */
+export function tierOfSelection(selection: ec2.SubnetSelection): BastionTier {
+  if (selection.subnetType === ec2.SubnetType.PUBLIC || selection.subnetGroupName === PUBLIC_SUBNET_GROUP) {
+    return BastionTier.PUBLIC;
+  }
+  if (selection.subnetType === ec2.SubnetType.PRIVATE_ISOLATED || selection.subnetGroupName === DATABASE_SUBNET_GROUP) {
+    return BastionTier.ISOLATED;
+  }
+  return BastionTier.PRIVATE;
+}
+
+/**
+ * The architecture of an Amazon Linux image, read from the name of the public SSM parameter its image ID comes from
+ * (`.../al2023-ami-kernel-default-arm64`, `.../amzn2-ami-hvm-x86_64-gp2`); undefined for any other image.
+ *
+ * @param imageId the instance's `ImageId`: a reference to the stack parameter that reads the SSM parameter, or
+ * `resolve:ssm:<name>`
+ */
+export function amazonLinuxArchitecture(imageId: string): ec2.InstanceArchitecture | undefined {
+  const names = [imageId];
+  for (const token of Tokenization.reverseString(imageId).tokens) {
+    if (token instanceof Reference && token.target instanceof CfnParameter && typeof token.target.default === 'string') {
+      names.push(token.target.default);
+    }
+  }
+  const amazonLinux = names.filter((name) => name.includes('/aws/service/ami-amazon-linux-latest/'));
+  if (amazonLinux.some((name) => /arm64/.test(name))) return ec2.InstanceArchitecture.ARM_64;
+  if (amazonLinux.some((name) => /x86_64/.test(name))) return ec2.InstanceArchitecture.X86_64;
+  return undefined;
+}
