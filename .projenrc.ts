@@ -166,6 +166,16 @@ project.addTask('api-compat', {
 // release = [rm -fr dist, bump, build, unbump, git diff]: build every language with the bumped version.
 project.tasks.tryFind('release')!.insertStep(3, { spawn: distribution.name });
 
+// Upgrade check: the configuration matrix synthesized with the old and the new library; fails on any replacement or
+// removal of a stateful resource (cloudformation-diff) and on an API break (jsii-diff --experimental-errors).
+const UPGRADE_CHECK = 'ts-node --transpile-only --project tsconfig.dev.json scripts/release/upgrade-check.ts';
+const upgradeCheck = project.addTask('upgrade-check', {
+  description:
+    'Synthesize the configuration matrix with the library at <git ref | npm version> (default: the latest release tag, else HEAD~1) and with the working copy; fail on a replaced or removed stateful resource or an API break',
+  exec: UPGRADE_CHECK,
+  receiveArgs: true,
+});
+
 project.gitignore.exclude('/.jsii.tabl.json');
 // Only lib/, .jsii, API.md, README.md, LICENSE in the npm package: never the test tools' virtualenv (125 MB).
 for (const path of ['/.venv/', '/rosetta/', '/requirements-dev.txt', '/constraints-dev.txt', '/cdk.context.json', '/bench/', '/scratch/']) {
@@ -179,6 +189,7 @@ const ci = project.addTask('ci', {
 ci.spawn(project.buildTask);
 ci.spawn(floorCheck);
 ci.spawn(distribution);
+ci.spawn(upgradeCheck);
 ci.exec('git diff --ignore-space-at-eol --exit-code -- . ":(exclude)package-lock.json"', {
   name: 'generated files are current',
 });
