@@ -90,6 +90,11 @@ const project = new awscdk.AwsCdkConstructLibrary({
   // No GitHub here: CI is `.ci/run` on the team's machines.
   github: false,
   release: true,
+  // The first release is 0.1.0, not 0.0.0: a 0.0.x version only matches itself under a caret range (^0.0.0), so
+  // consumers could never take an upgrade by range. Later releases follow the commits since the latest tag
+  // (before 1.0, feat: bumps the patch and a breaking change the minor version).
+  // (A node one-liner: projen runs task commands in its own cross-platform shell, whose `test` knows no `-n`.)
+  nextVersionCommand: 'node -e "process.stdout.write(process.env.LATEST_TAG ? \'\' : \'0.1.0\')"',
   releaseToNpm: false,
   depsUpgrade: false,
   sampleCode: false,
@@ -174,6 +179,10 @@ const upgradeCheck = project.addTask('upgrade-check', {
     'Synthesize the configuration matrix with the library at <git ref | npm version> (default: the latest release tag, else HEAD~1) and with the working copy; fail on a replaced or removed stateful resource or an API break',
   exec: UPGRADE_CHECK,
   receiveArgs: true,
+});
+// The release notes say what an upgrade does: bump appends the default template's changes since the latest tag.
+project.tasks.tryFind('bump')!.exec(`${UPGRADE_CHECK} --changelog "$CHANGELOG" --since "$LATEST_TAG"`, {
+  name: 'release notes: resources an upgrade adds, changes, replaces or removes',
 });
 
 project.gitignore.exclude('/.jsii.tabl.json');

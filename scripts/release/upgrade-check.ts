@@ -25,7 +25,7 @@
  *
  * Release-notes mode (a step of `npx projen bump`):
  *   upgrade-check.ts --changelog dist/changelog.md --since "$LATEST_TAG"
- * appends to the changelog the resources that the upgrade from <since> adds, changes in place, replaces or removes
+ * adds to the newest entry of the changelog the resources that the upgrade from <since> adds, changes in place, replaces or removes
  * in the default template (an empty --since: first release). Never fails on what it finds; it says it.
  */
 import { execFileSync } from 'child_process';
@@ -33,7 +33,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App, Stack } from 'aws-cdk-lib';
-import { countByAction, describeViolation, releaseNotesSection, ResourceChange, upgradeDiff, UpgradeDiff } from './upgrade-diff';
+import { countByAction, describeViolation, insertAfterNewestEntry, releaseNotesSection, ResourceChange, upgradeDiff, UpgradeDiff } from './upgrade-diff';
 import { complianceMatrix } from '../../test/compliance/matrix';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -284,7 +284,8 @@ function writeReleaseNotes(changelog: string, since: string | undefined): void {
     section = releaseNotesSection({ from: since, to, diff, resourceCount: resourceCount(newTemplate), configuration: DEFAULT_CONFIGURATION });
   }
   fs.mkdirSync(path.dirname(changelog), { recursive: true });
-  fs.appendFileSync(changelog, section);
+  const existing = fs.existsSync(changelog) ? fs.readFileSync(changelog, 'utf-8') : '';
+  fs.writeFileSync(changelog, insertAfterNewestEntry(existing, section));
   log(`upgrade-check: appended the infrastructure changes ${since ? `since ${since}` : '(first release)'} to ${changelog}`);
   process.stdout.write(section);
 }

@@ -182,6 +182,18 @@ const SECTION_TITLES: Array<[UpgradeAction, string]> = [
 ];
 
 /**
+ * Puts `section` right after the newest release's entry of a changelog written by commit-and-tag-version (newest
+ * first, one `## <version>` heading per release), or at the end when there is no older entry.
+ */
+export function insertAfterNewestEntry(changelog: string, section: string): string {
+  const lines = changelog.split('\n');
+  const headings = lines.map((line, i) => (line.startsWith('## ') ? i : -1)).filter((i) => i >= 0);
+  if (headings.length < 2) return changelog.replace(/\n*$/, '\n') + section;
+  const before = lines.slice(0, headings[1]).join('\n').replace(/\n*$/, '\n');
+  return `${before}${section}\n${lines.slice(headings[1]).join('\n')}`;
+}
+
+/**
  * The release-notes section: every resource the upgrade adds, changes in place, replaces or removes in the default
  * template, as Markdown. `from` is the previous release's tag (undefined for the first release).
  */
@@ -194,13 +206,13 @@ export function releaseNotesSection(options: {
 }): string {
   const lines = ['', `### Infrastructure changes on upgrade (${options.configuration})`, ''];
   if (options.from === undefined || options.diff === undefined) {
-    lines.push(`First release: nothing to upgrade from. The ${options.configuration} template of ${options.to} has `
+    lines.push(`First release: nothing to upgrade from. In ${options.to}, the template of ${options.configuration} has `
       + `${options.resourceCount} resources.`, '');
     return lines.join('\n');
   }
   const counts = countByAction(options.diff);
-  lines.push(`Upgrading from ${options.from} to ${options.to} (the ${options.configuration} template, `
-    + `${options.resourceCount} resources, compared by \`@aws-cdk/cloudformation-diff\` as \`cdk diff\` does): `
+  lines.push(`Upgrading from ${options.from} to ${options.to} changes the template of ${options.configuration} `
+    + `(${options.resourceCount} resources; compared by \`@aws-cdk/cloudformation-diff\`, as \`cdk diff\` does): `
     + `${counts.add} added, ${counts.update} changed in place, ${counts.replace} replaced, ${counts.remove} removed.`);
   if (options.diff.violations.length > 0) {
     lines.push('', `**Warning: this upgrade replaces or removes ${options.diff.violations.length} stateful resource(s)** `
@@ -208,8 +220,8 @@ export function releaseNotesSection(options: {
   }
   for (const [action, title] of SECTION_TITLES) {
     const changes = options.diff.changes.filter((c) => c.action === action);
-    lines.push('', `**${title}** (${changes.length})${changes.length === 0 ? ': none' : ''}`);
-    if (changes.length > 0) lines.push('');
+    if (changes.length === 0) continue;
+    lines.push('', `**${title}** (${changes.length})`, '');
     for (const change of changes) {
       const detail = action === 'add' ? '' : `: ${change.causes.join('; ')}`;
       lines.push(`- \`${change.logicalId}\` (${change.type}${change.stateful ? ', stateful' : ''}, ${change.impact})${detail}`);

@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { ResourceImpact } from '@aws-cdk/cloudformation-diff';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { describeViolation, releaseNotesSection, upgradeDiff, UPGRADE_STATEFUL_TYPES } from '../../scripts/release/upgrade-diff';
+import { describeViolation, insertAfterNewestEntry, releaseNotesSection, upgradeDiff, UPGRADE_STATEFUL_TYPES } from '../../scripts/release/upgrade-diff';
 import { STATEFUL_TYPES, synthTemplate } from '../util';
 
 type Template = Record<string, unknown>;
@@ -99,9 +99,16 @@ describe('upgrade diff on the baseline itself', () => {
     expect(notes).toContain('### Infrastructure changes on upgrade (the default baseline)');
     expect(notes).toContain('0 added, 1 changed in place, 0 replaced, 0 removed');
     expect(notes).toContain('**Changed in place** (1)\n\n- `BaselineNetworkFlowLogGroup5D69D648` (AWS::Logs::LogGroup, stateful, WILL_UPDATE): property RetentionInDays (WILL_UPDATE): 30 -> 90');
-    expect(notes).toContain('**Replaced** (0): none');
+    expect(notes).not.toContain('**Replaced**');
     expect(releaseNotesSection({ to: 'v0.1.0', resourceCount: 86, configuration: 'the default baseline' })).toContain('First release: nothing to upgrade from');
   });
+});
+
+test('the release-notes section goes into the newest changelog entry, above the older ones', () => {
+  const changelog = '\n## [0.1.1](x) (2026-12-01)\n\n### Features\n\n* b\n\n## 0.1.0 (2026-11-30)\n\n* a\n';
+  expect(insertAfterNewestEntry(changelog, '\n### Infrastructure\n\nnotes\n')).toEqual(
+    '\n## [0.1.1](x) (2026-12-01)\n\n### Features\n\n* b\n\n### Infrastructure\n\nnotes\n\n## 0.1.0 (2026-11-30)\n\n* a\n');
+  expect(insertAfterNewestEntry('\n## 0.1.0 (2026-11-30)\n\n* a\n\n', '\n### I\n')).toEqual('\n## 0.1.0 (2026-11-30)\n\n* a\n\n### I\n');
 });
 
 /**
