@@ -47,6 +47,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@aws-sdk/client-iam@3.1169.0',
     '@aws-sdk/client-kms@3.1164.0',
     '@aws-sdk/client-s3@3.1175.0',
+    // The release round trip's npm registry on 127.0.0.1 (scripts/release/round-trip.sh). 6.10 wants Node 22; 6.8.0
+    // runs on Node 20 with node-fetch 2.7.0 (see the override below).
+    'verdaccio@6.8.0',
   ],
   jsiiVersion: '~6.0.0',
   typescriptVersion: '~6.0.0',
@@ -171,6 +174,10 @@ project.addTask('api-compat', {
 // release = [rm -fr dist, bump, build, unbump, git diff]: build every language with the bumped version.
 project.tasks.tryFind('release')!.insertStep(3, { spawn: distribution.name });
 
+// verdaccio-audit (under verdaccio 6.8.0) asks for node-fetch by the dist-tag "cjs", which npm resolves to 2.6.7 and
+// then reports as invalid (`npm ls` fails); pin the 2.x release verdaccio 6.8.0 is known to run with on Node 20.
+project.package.addField('overrides', { verdaccio: { 'node-fetch': '2.7.0' } });
+
 // Upgrade check: the configuration matrix synthesized with the old and the new library; fails on any replacement or
 // removal of a stateful resource (cloudformation-diff) and on an API break (jsii-diff --experimental-errors).
 const UPGRADE_CHECK = 'ts-node --transpile-only --project tsconfig.dev.json scripts/release/upgrade-check.ts';
@@ -183,6 +190,13 @@ const upgradeCheck = project.addTask('upgrade-check', {
 // The release notes say what an upgrade does: bump appends the default template's changes since the latest tag.
 project.tasks.tryFind('bump')!.exec(`${UPGRADE_CHECK} --changelog "$CHANGELOG" --since "$LATEST_TAG"`, {
   name: 'release notes: resources an upgrade adds, changes, replaces or removes',
+});
+// Two releases published to registries on 127.0.0.1 (Verdaccio, pypiserver, a Maven file repository, a GOPROXY
+// directory), installed by version range by every consumer app, upgraded, and compared.
+const roundTrip = project.addTask('release:round-trip', {
+  description:
+    'Build two releases (HEAD and HEAD + a feat: commit), publish them to local npm/PyPI/Maven/Go registries, install by version range in every consumer, upgrade, and compare templates',
+  exec: 'bash scripts/release/round-trip.sh',
 });
 
 project.gitignore.exclude('/.jsii.tabl.json');
@@ -199,6 +213,7 @@ ci.spawn(project.buildTask);
 ci.spawn(floorCheck);
 ci.spawn(distribution);
 ci.spawn(upgradeCheck);
+ci.spawn(roundTrip);
 ci.exec('git diff --ignore-space-at-eol --exit-code -- . ":(exclude)package-lock.json"', {
   name: 'generated files are current',
 });
