@@ -117,7 +117,10 @@ test('the release-notes section goes into the newest changelog entry, above the 
  * longer must pass.
  */
 describe('npx projen upgrade-check', () => {
-  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'numinia-upgrade-test-'));
+  let scratch: string;
+  beforeAll(() => {
+    scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'numinia-upgrade-test-'));
+  });
   afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
   function fakeOldLibrary(name: string, extraProps: string): string {
