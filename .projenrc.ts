@@ -187,7 +187,8 @@ const upgradeCheck = project.addTask('upgrade-check', {
   exec: UPGRADE_CHECK,
   receiveArgs: true,
 });
-// The release notes say what an upgrade does: bump appends the default template's changes since the latest tag.
+// The release notes say what an upgrade does: bump adds the default template's changes since the latest tag to the
+// new changelog entry.
 project.tasks.tryFind('bump')!.exec(`${UPGRADE_CHECK} --changelog "$CHANGELOG" --since "$LATEST_TAG"`, {
   name: 'release notes: resources an upgrade adds, changes, replaces or removes',
 });
