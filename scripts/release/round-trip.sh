@@ -115,7 +115,8 @@ forget_published() {
     chmod -R u+w "$GO_MODCACHE/$GO_MODULE@v$v" 2>/dev/null && rm -rf "$GO_MODCACHE/$GO_MODULE@v$v"
     rm -f "$GO_MODCACHE/cache/download/$GO_MODULE/@v/v$v".*
   done
-  rm -f "$GO_MODCACHE/cache/download/$GO_MODULE/@v/list" "$M2/io/numinia/cdk-baseline/maven-metadata-numinia-dist.xml" \
+  # The metadata Maven cached for the consumer's repository and wrote for the deploy target, and jsii-pacmak's install.
+  rm -f "$GO_MODCACHE/cache/download/$GO_MODULE/@v/list" "$M2/io/numinia/cdk-baseline/"maven-metadata-numinia-*.xml* \
     "$M2/io/numinia/cdk-baseline/maven-metadata-local.xml"
 }
 
