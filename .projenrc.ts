@@ -59,6 +59,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@viz-js/viz@3.31.0',
     // Rasterizes the diagram to PNG for a person to look at (`diagram:preview`); prebuilt binaries from npm.
     '@resvg/resvg-js@2.6.2',
+    // The release round trip's npm registry on 127.0.0.1 (scripts/release/round-trip.sh). 6.10 wants Node 22; 6.8.0
+    // runs on Node 20 with node-fetch 2.7.0 (see the override below).
+    'verdaccio@6.8.0',
   ],
   jsiiVersion: '~6.0.0',
   typescriptVersion: '~6.0.0',
@@ -102,6 +105,11 @@ const project = new awscdk.AwsCdkConstructLibrary({
   // No GitHub here: CI is `.ci/run` on the team's machines.
   github: false,
   release: true,
+  // The first release is 0.1.0, not 0.0.0: a 0.0.x version only matches itself under a caret range (^0.0.0), so
+  // consumers could never take an upgrade by range. Later releases follow the commits since the latest tag
+  // (before 1.0, feat: bumps the patch and a breaking change the minor version).
+  // (A node one-liner: projen runs task commands in its own cross-platform shell, whose `test` knows no `-n`.)
+  nextVersionCommand: 'node -e "process.stdout.write(process.env.LATEST_TAG ? \'\' : \'0.1.0\')"',
   releaseToNpm: false,
   depsUpgrade: false,
   sampleCode: false,
@@ -194,6 +202,32 @@ project.addTask('api-compat', {
 // release = [rm -fr dist, bump, build, unbump, git diff]: build every language with the bumped version.
 project.tasks.tryFind('release')!.insertStep(3, { spawn: distribution.name });
 
+// verdaccio-audit (under verdaccio 6.8.0) asks for node-fetch by the dist-tag "cjs", which npm resolves to 2.6.7 and
+// then reports as invalid (`npm ls` fails); pin the 2.x release verdaccio 6.8.0 is known to run with on Node 20.
+project.package.addField('overrides', { verdaccio: { 'node-fetch': '2.7.0' } });
+
+// Upgrade check: the configuration matrix synthesized with the old and the new library; fails on any replacement or
+// removal of a stateful resource (cloudformation-diff) and on an API break (jsii-diff --experimental-errors).
+const UPGRADE_CHECK = 'ts-node --transpile-only --project tsconfig.dev.json scripts/release/upgrade-check.ts';
+const upgradeCheck = project.addTask('upgrade-check', {
+  description:
+    'Synthesize the configuration matrix with the library at <git ref | npm version> (default: the latest release tag, else HEAD~1) and with the working copy; fail on a replaced or removed stateful resource or an API break',
+  exec: UPGRADE_CHECK,
+  receiveArgs: true,
+});
+// The release notes say what an upgrade does: bump adds the default template's changes since the latest tag to the
+// new changelog entry.
+project.tasks.tryFind('bump')!.exec(`${UPGRADE_CHECK} --changelog "$CHANGELOG" --since "$LATEST_TAG"`, {
+  name: 'release notes: resources an upgrade adds, changes, replaces or removes',
+});
+// Two releases published to registries on 127.0.0.1 (Verdaccio, pypiserver, a Maven file repository, a GOPROXY
+// directory), installed by version range by every consumer app, upgraded, and compared.
+const roundTrip = project.addTask('release:round-trip', {
+  description:
+    'Build two releases (HEAD and HEAD + a feat: commit), publish them to local npm/PyPI/Maven/Go registries, install by version range in every consumer, upgrade, and compare templates',
+  exec: 'bash scripts/release/round-trip.sh',
+});
+
 project.gitignore.exclude('/.jsii.tabl.json');
 // Only lib/, .jsii, API.md, README.md, LICENSE in the npm package: never the test tools' virtualenv (125 MB).
 for (const path of ['/.venv/', '/rosetta/', '/requirements-dev.txt', '/constraints-dev.txt', '/cdk.context.json', '/bench/', '/scratch/']) {
@@ -207,6 +241,8 @@ const ci = project.addTask('ci', {
 ci.spawn(project.buildTask);
 ci.spawn(floorCheck);
 ci.spawn(distribution);
+ci.spawn(upgradeCheck);
+ci.spawn(roundTrip);
 ci.spawn(diagram);
 ci.exec('git diff --ignore-space-at-eol --exit-code -- . ":(exclude)package-lock.json"', {
   name: 'generated files are current',
