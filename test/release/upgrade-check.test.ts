@@ -156,7 +156,7 @@ describe('npx projen upgrade-check', () => {
   test('passes on an in-place change', () => {
     const old = fakeOldLibrary('longer-retention', "{ ...props, logging: { flowLogRetention: require('aws-cdk-lib/aws-logs').RetentionDays.THREE_MONTHS } }");
     const { status, output } = upgradeCheck(old);
-    expect(output).toContain('PASS    the default baseline: 86 resources; 0 added, 1 changed in place, 0 replaced, 0 removed');
+    expect(output).toMatch(/PASS {4}the default baseline: \d+ resources; 0 added, 1 changed in place, 0 replaced, 0 removed/);
     expect(status).toBe(0);
   });
 });
