@@ -168,6 +168,12 @@ project.addTask('diagram:preview', {
   exec: 'ts-node --project tsconfig.dev.json tools/diagram-preview.ts',
 });
 
+// What each NAT strategy does to the longest chain of dependent resources in a deployment (README, Network).
+project.addTask('critical-path', {
+  description: 'Print the longest chain of dependent resources of the default baseline under each NAT strategy',
+  exec: 'ts-node --project tsconfig.dev.json tools/critical-path.ts',
+});
+
 // Benchmarks are not tests: synth cost against hand-written L2s, scaling, deploy-time weight, memory (bench/README.md).
 project.addTask('bench', {
   description: 'Benchmark synth cost, scaling and template weight against a hand-written L2 baseline; prints ratios',

@@ -53,8 +53,25 @@ export class NuminiaBaseline extends Construct {
   /** The customer-managed keys (or the ones brought in through `encryption`). */
   public readonly keys: BaselineKeys;
 
-  /** The flow-log group. */
-  public readonly flowLogGroup: logs.ILogGroup;
+  /**
+   * The flow-log group.
+   *
+   * @default - undefined when the flow logs go to S3 only
+   */
+  public readonly flowLogGroup?: logs.ILogGroup;
+
+  /**
+   * The bucket the flow logs go to.
+   *
+   * @default - undefined unless `logging.flowLogDestinations` includes S3
+   */
+  public readonly flowLogBucket?: s3.IBucket;
+
+  /**
+   * The public IPv4 addresses of the NAT gateways (one per zonal gateway, or per zone of the regional one), for
+   * partners who allowlist them; also published as the `nat/public-ips` parameter.
+   */
+  public readonly natGatewayPublicIps: string[];
 
   /** The security group of the interface VPC endpoints. */
   public readonly endpointSecurityGroup: ec2.ISecurityGroup;
@@ -160,22 +177,33 @@ export class NuminiaBaseline extends Construct {
       byo: props.encryption ?? {},
       fileSystemEnabled: config.fileSystem.enabled,
       logGroupNames: baselineLogGroupNames(config),
+      flowLogsToS3: config.logging.flowLogs.toS3,
       logsKeyForAllLogGroups: config.encryption.logsKeyForAllLogGroups,
       trailName: config.logging.cloudTrail.enabled ? config.logging.cloudTrail.trailName : undefined,
     });
     this.keys = { eksSecrets: keys.eksSecrets, fileSystem: keys.fileSystem, logs: keys.logs };
 
+    // The log buckets first: the flow logs may go to one of them.
+    const logging = config.logging.cloudTrail.enabled || config.logging.flowLogs.toS3
+      ? new AuditTrail(this, 'AuditTrail', { config: config.logging.cloudTrail, flowLogs: config.logging.flowLogs, key: keys.logs })
+      : undefined;
+    this.trail = logging?.trail;
+    this.trailBucket = logging?.bucket;
+    this.trailLogGroup = logging?.logGroup;
+    this.flowLogBucket = logging?.flowLogBucket;
+
     const network = new Network(this, 'Network', {
       config: config.network,
       availabilityZones,
-      flowLogRetention: config.logging.flowLogRetention,
-      flowLogGroupName: config.logging.flowLogGroupName,
+      flowLogs: config.logging.flowLogs,
+      flowLogBucket: logging?.flowLogBucket,
       logsKey: keys.logs,
       ssmEndpoints: config.bastion.enabled && config.bastion.ssmEndpoints,
     });
     this.vpc = network.vpc;
     this.flowLogGroup = network.flowLogGroup;
     this.endpointSecurityGroup = network.endpointSecurityGroup;
+    this.natGatewayPublicIps = network.natGatewayPublicIps;
 
     if (config.fileSystem.enabled) {
       const storage = new Storage(this, 'Storage', {
@@ -209,13 +237,6 @@ export class NuminiaBaseline extends Construct {
       this.bastionSecurityGroup = bastion.securityGroup;
     }
 
-    if (config.logging.cloudTrail.enabled) {
-      const audit = new AuditTrail(this, 'AuditTrail', { config: config.logging.cloudTrail, key: keys.logs });
-      this.trail = audit.trail;
-      this.trailBucket = audit.bucket;
-      this.trailLogGroup = audit.logGroup;
-    }
-
     if (config.sharing.publishParameters) {
       this.parameterPrefix = config.sharing.parameterPrefix;
       new PublishedParameters(this, 'Sharing', {
@@ -232,6 +253,7 @@ export class NuminiaBaseline extends Construct {
         bastionRoleArn: this.bastionRole?.roleArn,
         bastionInstanceId: this.bastion?.instanceId,
         bastionSecurityGroupId: this.bastionSecurityGroup?.securityGroupId,
+        natGatewayPublicIps: this.natGatewayPublicIps,
       });
     }
 
@@ -293,5 +315,9 @@ export class NuminiaBaseline extends Construct {
 /** The log groups the baseline creates, which its logs key serves. */
 function baselineLogGroupNames(config: BaselineConfig): string[] {
   const trail = config.logging.cloudTrail;
-  return [config.logging.flowLogGroupName, ...(trail.enabled && trail.sendToCloudWatchLogs ? [trail.logGroupName] : [])];
+  const flowLogs = config.logging.flowLogs;
+  return [
+    ...(flowLogs.toCloudWatchLogs ? [flowLogs.logGroupName] : []),
+    ...(trail.enabled && trail.sendToCloudWatchLogs ? [trail.logGroupName] : []),
+  ];
 }

@@ -108,7 +108,9 @@ describe('NuminiaBaseline', () => {
     }
     // The types CloudFormation gives no tags (test/tags.test.ts checks every type against CloudFormation's database).
     expect([...new Set(untagged)].sort()).toEqual([
+      'AWS::EC2::NetworkAclEntry',
       'AWS::EC2::Route',
+      'AWS::EC2::SubnetNetworkAclAssociation',
       'AWS::EC2::SubnetRouteTableAssociation',
       'AWS::EC2::VPCGatewayAttachment',
       'AWS::EFS::MountTarget',
@@ -135,9 +137,9 @@ describe('NuminiaBaseline', () => {
     expect(baseline.flowLogGroup).toBeDefined();
   });
 
-  test('the default template: 89 resources, matching the snapshot (a complement to the assertions above)', () => {
+  test('the default template: 122 resources, matching the snapshot (a complement to the assertions above)', () => {
     const template = synthTemplate().toJSON();
-    expect(Object.keys(template.Resources)).toHaveLength(89);
+    expect(Object.keys(template.Resources)).toHaveLength(122);
     // Asset hashes change with the aws-cdk-lib release, not with this library.
     expect(JSON.parse(JSON.stringify(template).replace(/[0-9a-f]{64}/g, '<asset-hash>'))).toMatchSnapshot();
   });

@@ -4,7 +4,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as efs from 'aws-cdk-lib/aws-efs';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { NatGateways, NuminiaBaseline, NuminiaBaselineProps } from '../src';
+import { FlowLogDestinations, NatGateways, NuminiaBaseline, NuminiaBaselineProps } from '../src';
 import { baselineStack } from './util';
 
 const key = () => kms.Key.fromKeyArn(baselineStack().stack, 'K', 'arn:aws:kms:eu-west-1:111111111111:key/11111111-2222-3333-4444-555555555555');
@@ -33,7 +33,7 @@ const INVALID_INPUTS: Array<[string, Partial<NuminiaBaselineProps>, RegExp]> = [
   ['database CIDRs do not match the zones', { network: { databaseSubnetCidrs: ['10.0.201.0/24'] } }, /network\.databaseSubnetCidrs: got 1 CIDRs for 3 availability zones/],
   ['no zones', { network: { availabilityZones: [] } }, /network\.availabilityZones: got \[\]; expected at least one zone/],
   ['a zone twice', { network: { availabilityZones: ['eu-west-1a', 'eu-west-1a', 'eu-west-1b'] } }, /network\.availabilityZones: got .*"eu-west-1a" appears twice/],
-  ['an unknown NAT strategy', { network: { natGateways: 'TWO' as NatGateways } }, /network\.natGateways: got "TWO"; expected one of ONE_PER_AZ, SINGLE, NONE/],
+  ['an unknown NAT strategy', { network: { natGateways: 'TWO' as NatGateways } }, /network\.natGateways: got "TWO"; expected one of ONE_PER_AZ, SINGLE, NONE, REGIONAL/],
   ['the EKS endpoint listed again', { network: { additionalInterfaceEndpoints: [ec2.InterfaceVpcEndpointAwsService.EKS] } }, /network\.additionalInterfaceEndpoints: "eks" is always created/],
   ['an endpoint listed twice', { network: { additionalInterfaceEndpoints: [ec2.InterfaceVpcEndpointAwsService.STS, ec2.InterfaceVpcEndpointAwsService.STS] } }, /network\.additionalInterfaceEndpoints: "sts" is listed twice/],
   ['the S3 gateway endpoint listed again', { network: { additionalGatewayEndpoints: [ec2.GatewayVpcEndpointAwsService.S3] } }, /network\.additionalGatewayEndpoints: the S3 gateway endpoint is always created/],
@@ -73,6 +73,12 @@ const INVALID_INPUTS: Array<[string, Partial<NuminiaBaselineProps>, RegExp]> = [
   ['the bastion without SSM endpoints in the database tier', { network: { databaseSubnetCidrs: ['10.0.201.0/24', '10.0.202.0/24', '10.0.203.0/24'] }, bastion: { ssmEndpoints: false, vpcSubnets: { subnetGroupName: 'Database' } } }, /bastion\.ssmEndpoints: false, but in the database tier the bastion can reach Systems Manager only through the SSM endpoints/],
   ['an x86_64 image on a Graviton instance type', { bastion: { instanceType: new ec2.InstanceType('t4g.micro'), machineImage: ec2.MachineImage.latestAmazonLinux2023({ cpuType: ec2.AmazonLinuxCpuType.X86_64 }) } }, /bastion\.machineImage: an x86_64 Amazon Linux image cannot boot on bastion\.instanceType t4g\.micro \(arm64\)/],
   ['an arm64 image on an Intel instance type', { bastion: { machineImage: ec2.MachineImage.latestAmazonLinux2023({ cpuType: ec2.AmazonLinuxCpuType.ARM_64 }) } }, /bastion\.machineImage: an arm64 Amazon Linux image cannot boot on bastion\.instanceType t3\.micro \(x86_64\)/],
+  ['a reserved tag on a subnet tier', { network: { privateSubnetTags: { Environment: 'x' } } }, /network\.privateSubnetTags\.Environment: the baseline sets this tag itself/],
+  ['an aws: tag on a subnet tier', { network: { publicSubnetTags: { 'aws:x': 'y' } } }, /network\.publicSubnetTags\.aws:x: keys starting with "aws:" are reserved by AWS/],
+  ['database subnet tags without a database tier', { network: { databaseSubnetTags: { Tier: 'data' } } }, /network\.databaseSubnetTags: given, but there is no database tier/],
+  ['an unknown flow-log destination', { logging: { flowLogDestinations: 'KINESIS' as FlowLogDestinations } }, /logging\.flowLogDestinations: got "KINESIS"; expected one of CLOUDWATCH_LOGS, S3, CLOUDWATCH_LOGS_AND_S3/],
+  ['an empty flow-log format', { logging: { flowLogFormat: [] } }, /logging\.flowLogFormat: got \[\]; expected at least one field/],
+  ['an endpoint preset that is not one', { network: { interfaceEndpointPresets: [{ name: 'x', services: [] } as any] } }, /network\.interfaceEndpointPresets\[0\]: got .*; expected an InterfaceEndpointPreset/],
 ];
 
 describe('validation', () => {

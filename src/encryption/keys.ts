@@ -17,6 +17,8 @@ export interface KeysProps {
   readonly logsKeyForAllLogGroups: boolean;
   /** The trail that encrypts its log files with the logs key, when there is one. */
   readonly trailName?: string;
+  /** VPC flow logs are delivered to an S3 bucket encrypted with the logs key. */
+  readonly flowLogsToS3: boolean;
 }
 
 /**
@@ -38,7 +40,12 @@ export class Keys extends Construct {
       this.logs = props.byo.logsKey;
     } else {
       const logsKey = this.createKey('LogsKey', 'logs', 'VPC flow logs and CloudTrail encryption');
-      allowCloudWatchLogs(logsKey, props.logsKeyForAllLogGroups ? ['*'] : props.logGroupNames);
+      if (props.logsKeyForAllLogGroups || props.logGroupNames.length > 0) {
+        allowCloudWatchLogs(logsKey, props.logsKeyForAllLogGroups ? ['*'] : props.logGroupNames);
+      }
+      if (props.flowLogsToS3) {
+        allowLogDelivery(logsKey);
+      }
       if (props.trailName !== undefined) {
         allowCloudTrail(logsKey, props.trailName);
       }
@@ -105,6 +112,26 @@ function allowCloudTrail(key: kms.Key, trailName: string): void {
       actions: ['kms:DescribeKey'],
       resources: ['*'],
       conditions: { StringEquals: fromTheTrail },
+    }),
+  );
+}
+
+/**
+ * The log delivery service writes the flow logs into a bucket encrypted with the key: the key policy of
+ * https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs-s3-permissions.html, for deliveries of this account and
+ * region only. In a key policy, resource `*` means "this key".
+ */
+function allowLogDelivery(key: kms.Key): void {
+  key.addToResourcePolicy(
+    new iam.PolicyStatement({
+      sid: 'AllowFlowLogDeliveryToS3',
+      principals: [new iam.ServicePrincipal('delivery.logs.amazonaws.com')],
+      actions: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:DescribeKey'],
+      resources: ['*'],
+      conditions: {
+        StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID },
+        ArnLike: { 'aws:SourceArn': `arn:${Aws.PARTITION}:logs:${Aws.REGION}:${Aws.ACCOUNT_ID}:*` },
+      },
     }),
   );
 }

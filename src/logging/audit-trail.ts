@@ -12,27 +12,32 @@ import { ACCESS_LOG_EXPIRY_DAYS } from '../private/defaults';
 
 export interface AuditTrailProps {
   readonly config: BaselineConfig['logging']['cloudTrail'];
+  /** Flow logs to S3: their bucket is made here too, beside the trail's, and logs its access to the same place. */
+  readonly flowLogs: BaselineConfig['logging']['flowLogs'];
   readonly key: kms.IKey;
 }
 
-/** Where the trail bucket's server access logs go inside the access-log bucket. */
+/** Where each bucket's server access logs go inside the access-log bucket. */
 const ACCESS_LOG_PREFIX = 'trail-bucket/';
+const FLOW_LOG_ACCESS_LOG_PREFIX = 'flow-log-bucket/';
 
 /**
- * A multi-region CloudTrail trail with log file validation, KMS-encrypted, in a hardened, retained bucket whose own
- * access is logged to a second bucket. Every grant to CloudTrail names this trail (`aws:SourceArn`), as AWS documents
+ * The baseline's log buckets and its trail: a multi-region CloudTrail trail with log file validation, KMS-encrypted,
+ * in a hardened, retained bucket; the S3 destination of the flow logs when they go there; and a second bucket where
+ * both log their own access. Every grant to CloudTrail names this trail (`aws:SourceArn`), as AWS documents
  * against the confused deputy (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-s3-bucket-policy-for-cloudtrail.html).
  *
  * Written with the L1 `CfnTrail`: aws-cdk-lib's `Trail` adds its own bucket statements without those conditions,
  * and a `DependsOn` on its delivery role that the role's `Fn::GetAtt` already implies (cfn-lint W3005).
  */
 export class AuditTrail extends Construct {
-  public readonly trail: cloudtrail.CfnTrail;
-  public readonly bucket: s3.Bucket;
+  public readonly trail?: cloudtrail.CfnTrail;
+  public readonly bucket?: s3.Bucket;
   public readonly accessLogsBucket: s3.Bucket;
   public readonly logGroup?: logs.LogGroup;
+  public readonly flowLogBucket?: s3.Bucket;
 
-  constructor(scope: Construct, id: string, { config, key }: AuditTrailProps) {
+  constructor(scope: Construct, id: string, { config, flowLogs, key }: AuditTrailProps) {
     super(scope, id);
     this.accessLogsBucket = new s3.Bucket(this, 'AccessLogsBucket', {
       ...HARDENED_BUCKET,
@@ -43,7 +48,39 @@ export class AuditTrail extends Construct {
       ],
     });
 
-    this.bucket = new s3.Bucket(this, 'Bucket', {
+    acceptFinding(this.accessLogsBucket, inEveryPack('S3DefaultEncryptionKMS'),
+      'S3 server access logs can only be delivered to a bucket encrypted with S3-managed keys (SSE-S3).');
+    acceptFinding(this.accessLogsBucket, inEveryPack('S3BucketReplicationEnabled'), NO_REPLICATION_REASON);
+    if (flowLogs.toS3) {
+      this.flowLogBucket = this.createFlowLogBucket(flowLogs.retention, key);
+    }
+    if (config.enabled) {
+      const trail = this.createTrail(config, key);
+      this.trail = trail.trail;
+      this.bucket = trail.bucket;
+      this.logGroup = trail.logGroup;
+    }
+  }
+
+  private createFlowLogBucket(retention: logs.RetentionDays, key: kms.IKey): s3.Bucket {
+    const bucket = new s3.Bucket(this, 'FlowLogBucket', {
+      ...HARDENED_BUCKET,
+      // The logs key; aws-cdk-lib's flow log adds the delivery service's bucket policy, the key grants it use.
+      encryption: s3.BucketEncryption.KMS,
+      encryptionKey: key,
+      bucketKeyEnabled: true,
+      lifecycleRules: [{
+        expiration: retention === logs.RetentionDays.INFINITE ? undefined : Duration.days(retention),
+        noncurrentVersionExpiration: Duration.days(30),
+      }],
+    });
+    enableServerAccessLogs(bucket, this.accessLogsBucket, FLOW_LOG_ACCESS_LOG_PREFIX, 'AllowServerAccessLogsOfTheFlowLogBucket');
+    acceptFinding(bucket, inEveryPack('S3BucketReplicationEnabled'), NO_REPLICATION_REASON);
+    return bucket;
+  }
+
+  private createTrail(config: BaselineConfig['logging']['cloudTrail'], key: kms.IKey) {
+    const trailBucket = new s3.Bucket(this, 'Bucket', {
       ...HARDENED_BUCKET,
       // CloudTrail encrypts each log file with the logs key itself; the bucket default covers the rest.
       encryption: s3.BucketEncryption.S3_MANAGED,
@@ -55,40 +92,35 @@ export class AuditTrail extends Construct {
         },
       ],
     });
-    enableServerAccessLogs(this.bucket, this.accessLogsBucket);
-    acceptFinding(this.accessLogsBucket, inEveryPack('S3DefaultEncryptionKMS'),
-      'S3 server access logs can only be delivered to a bucket encrypted with S3-managed keys (SSE-S3).');
-    acceptFinding(this.bucket, inEveryPack('S3DefaultEncryptionKMS'),
+    enableServerAccessLogs(trailBucket, this.accessLogsBucket, ACCESS_LOG_PREFIX, 'AllowServerAccessLogsOfTheTrailBucket');
+    acceptFinding(trailBucket, inEveryPack('S3DefaultEncryptionKMS'),
       'CloudTrail encrypts every log file itself with the customer-managed logs key (the trail\'s KMSKeyId); the ' +
         'bucket default applies only to what CloudTrail writes unencrypted, such as digest files, which it signs.');
-    for (const bucket of [this.bucket, this.accessLogsBucket]) {
-      acceptFinding(bucket, inEveryPack('S3BucketReplicationEnabled'),
-        'Copying audit logs to another region or account is the organisation\'s log-archive design, not a per-account ' +
-          'baseline\'s; the bucket is versioned and retained, and the trail validates log file integrity.');
-    }
+    acceptFinding(trailBucket, inEveryPack('S3BucketReplicationEnabled'), NO_REPLICATION_REASON);
 
     const trailArn = trailArnOf(config.trailName);
     const cloudTrail = new iam.ServicePrincipal('cloudtrail.amazonaws.com');
-    this.bucket.addToResourcePolicy(new iam.PolicyStatement({
+    trailBucket.addToResourcePolicy(new iam.PolicyStatement({
       sid: 'AllowCloudTrailAclCheck',
       principals: [cloudTrail],
       actions: ['s3:GetBucketAcl'],
-      resources: [this.bucket.bucketArn],
+      resources: [trailBucket.bucketArn],
       conditions: { StringEquals: { 'aws:SourceArn': trailArn } },
     }));
-    this.bucket.addToResourcePolicy(new iam.PolicyStatement({
+    trailBucket.addToResourcePolicy(new iam.PolicyStatement({
       sid: 'AllowCloudTrailWrite',
       principals: [cloudTrail],
       actions: ['s3:PutObject'],
-      resources: [this.bucket.arnForObjects(`AWSLogs/${Aws.ACCOUNT_ID}/*`)],
+      resources: [trailBucket.arnForObjects(`AWSLogs/${Aws.ACCOUNT_ID}/*`)],
       conditions: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control', 'aws:SourceArn': trailArn } },
     }));
 
     // The L2's path (Trail/Resource, Trail/LogsRole), so that logical IDs stay what they were.
     const trailScope = new Construct(this, 'Trail');
     let logsRole: iam.Role | undefined;
+    let logGroup: logs.LogGroup | undefined;
     if (config.sendToCloudWatchLogs) {
-      this.logGroup = new logs.LogGroup(this, 'LogGroup', {
+      logGroup = new logs.LogGroup(this, 'LogGroup', {
         logGroupName: config.logGroupName,
         retention: config.cloudWatchLogsRetention,
         encryptionKey: key,
@@ -103,31 +135,36 @@ export class AuditTrail extends Construct {
       });
       logsRole.addToPrincipalPolicy(new iam.PolicyStatement({
         actions: ['logs:PutLogEvents', 'logs:CreateLogStream'],
-        resources: [this.logGroup.logGroupArn],
+        resources: [logGroup.logGroupArn],
       }));
       acceptFinding(logsRole, inEveryPack('IAMNoInlinePolicy'), INLINE_POLICY_REASON);
     }
 
-    this.trail = new cloudtrail.CfnTrail(trailScope, 'Resource', {
+    const trail = new cloudtrail.CfnTrail(trailScope, 'Resource', {
       trailName: config.trailName,
       isLogging: true,
-      s3BucketName: this.bucket.bucketName,
+      s3BucketName: trailBucket.bucketName,
       kmsKeyId: key.keyArn,
       isMultiRegionTrail: true,
       includeGlobalServiceEvents: true,
       enableLogFileValidation: true,
       eventSelectors: [{ includeManagementEvents: true, readWriteType: 'All' }],
-      cloudWatchLogsLogGroupArn: this.logGroup?.logGroupArn,
+      cloudWatchLogsLogGroupArn: logGroup?.logGroupArn,
       cloudWatchLogsRoleArn: logsRole?.roleArn,
     });
     // CloudTrail checks the bucket policy, and the role's permissions, when the trail is created.
-    this.trail.node.addDependency(this.bucket.policy!);
+    trail.node.addDependency(trailBucket.policy!);
     const logsPolicy = logsRole?.node.tryFindChild('DefaultPolicy');
     if (logsPolicy) {
-      this.trail.node.addDependency(logsPolicy);
+      trail.node.addDependency(logsPolicy);
     }
+    return { trail, bucket: trailBucket, logGroup };
   }
 }
+
+const NO_REPLICATION_REASON =
+  'Copying logs to another region or account is the organisation\'s log-archive design, not a per-account ' +
+  'baseline\'s; the bucket is versioned and retained, and the trail validates log file integrity.';
 
 /** Settings every bucket of the baseline shares: private, TLS only, versioned, ACLs off, retained. */
 const HARDENED_BUCKET: s3.BucketProps = {
@@ -143,15 +180,15 @@ const HARDENED_BUCKET: s3.BucketProps = {
  * Server access logging through a bucket policy for the logging service, set here rather than through
  * `serverAccessLogsBucket`, whose choice between a policy and an ACL depends on the consumer's feature flags.
  */
-function enableServerAccessLogs(bucket: s3.Bucket, target: s3.Bucket): void {
+function enableServerAccessLogs(bucket: s3.Bucket, target: s3.Bucket, prefix: string, sid: string): void {
   const cfnBucket = bucket.node.defaultChild as s3.CfnBucket;
-  cfnBucket.loggingConfiguration = { destinationBucketName: target.bucketName, logFilePrefix: ACCESS_LOG_PREFIX };
+  cfnBucket.loggingConfiguration = { destinationBucketName: target.bucketName, logFilePrefix: prefix };
   target.addToResourcePolicy(
     new iam.PolicyStatement({
-      sid: 'AllowServerAccessLogsOfTheTrailBucket',
+      sid,
       principals: [new iam.ServicePrincipal('logging.s3.amazonaws.com')],
       actions: ['s3:PutObject'],
-      resources: [target.arnForObjects(`${ACCESS_LOG_PREFIX}*`)],
+      resources: [target.arnForObjects(`${prefix}*`)],
       conditions: {
         ArnLike: { 'aws:SourceArn': bucket.bucketArn },
         StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID },

@@ -1,4 +1,5 @@
 import { Duration } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as logs from 'aws-cdk-lib/aws-logs';
 
 /**
@@ -42,15 +43,54 @@ export interface CloudTrailProps {
 }
 
 /**
+ * Where VPC flow logs go.
+ */
+export enum FlowLogDestinations {
+  /** A KMS-encrypted CloudWatch Logs group (the document's choice): searchable at once, for metric filters and alarms. */
+  CLOUDWATCH_LOGS = 'CLOUDWATCH_LOGS',
+  /**
+   * A KMS-encrypted, TLS-only, retained S3 bucket, in Apache Parquet with Hive-compatible, hourly partitions: cheaper to
+   * keep and to query with Athena.
+   */
+  S3 = 'S3',
+  /** Both. */
+  CLOUDWATCH_LOGS_AND_S3 = 'CLOUDWATCH_LOGS_AND_S3',
+}
+
+/**
  * VPC flow logs and CloudTrail.
  */
 export interface LoggingProps {
   /**
-   * How long CloudWatch Logs keeps the VPC flow logs (all traffic, accepted and rejected).
+   * How long the VPC flow logs (all traffic, accepted and rejected) are kept: the log group's retention, and the
+   * expiry of the objects in the S3 bucket (`RetentionDays.INFINITE`: never).
    *
    * @default logs.RetentionDays.ONE_MONTH
    */
   readonly flowLogRetention?: logs.RetentionDays;
+
+  /**
+   * Where the VPC flow logs go.
+   *
+   * @default FlowLogDestinations.CLOUDWATCH_LOGS
+   */
+  readonly flowLogDestinations?: FlowLogDestinations;
+
+  /**
+   * The flow log record's fields, in order (a custom format, e.g. with `vpc-id`, `subnet-id`, `tcp-flags`,
+   * `pkt-srcaddr`, `flow-direction`, `traffic-path`).
+   *
+   * @default - AWS's default format (version 2 fields)
+   * @see https://docs.aws.amazon.com/vpc/latest/userguide/flow-log-records.html
+   */
+  readonly flowLogFormat?: ec2.LogFormat[];
+
+  /**
+   * The longest time a flow is captured before it is written as a record: one or ten minutes.
+   *
+   * @default ec2.FlowLogMaxAggregationInterval.TEN_MINUTES
+   */
+  readonly flowLogAggregationInterval?: ec2.FlowLogMaxAggregationInterval;
 
   /**
    * The CloudTrail trail.

@@ -1,6 +1,6 @@
 import { Token } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { LoggingProps } from './logging-props';
+import { FlowLogDestinations, LoggingProps } from './logging-props';
 import * as defaults from '../private/defaults';
 import { checkDisabledArea, show, wholeDays } from '../private/validation-helpers';
 
@@ -18,6 +18,12 @@ export function checkLoggingProps(props: LoggingProps | undefined): string[] {
     if (value !== undefined && !Token.isUnresolved(value) && !RETENTION_VALUES.includes(value)) {
       problems.push(`${name}: got ${show(value)} days; CloudWatch Logs accepts ${RETENTION_VALUES.join(', ')} (see logs.RetentionDays)`);
     }
+  }
+  if (logging.flowLogDestinations !== undefined && !Object.values(FlowLogDestinations).includes(logging.flowLogDestinations)) {
+    problems.push(`logging.flowLogDestinations: got ${show(logging.flowLogDestinations)}; expected one of ${Object.values(FlowLogDestinations).join(', ')}`);
+  }
+  if (logging.flowLogFormat !== undefined && !Token.isUnresolved(logging.flowLogFormat) && logging.flowLogFormat.length === 0) {
+    problems.push('logging.flowLogFormat: got []; expected at least one field (or leave it unset for AWS\'s default format)');
   }
   const trail = logging.cloudTrail ?? {};
   problems.push(...checkDisabledArea('logging.cloudTrail', trail));

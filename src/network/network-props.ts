@@ -1,4 +1,6 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { InterfaceEndpointPreset } from './endpoint-presets';
+import { S3EndpointPolicy } from './s3-endpoint-policy';
 
 /**
  * How private subnets reach the internet.
@@ -17,6 +19,15 @@ export enum NatGateways {
    * The baseline then adds the SSM endpoints the bastion needs.
    */
   NONE = 'NONE',
+  /**
+   * One regional NAT gateway for the whole VPC (`AvailabilityMode: regional`), active in every zone that has a
+   * private subnet: highly available without one gateway per zone to manage. The baseline gives it one Elastic IP
+   * per zone (so the addresses are stable, known and published for partners to allowlist), at the same hourly price
+   * as a zonal gateway per zone it serves.
+   *
+   * @see https://docs.aws.amazon.com/vpc/latest/userguide/nat-gateways-regional.html
+   */
+  REGIONAL = 'REGIONAL',
 }
 
 /**
@@ -73,6 +84,23 @@ export interface NetworkProps {
   readonly natGateways?: NatGateways;
 
   /**
+   * Known sets of interface endpoints to add, such as every endpoint a private EKS cluster needs
+   * (`InterfaceEndpointPreset.PRIVATE_EKS`). Services already there (the defaults, `additionalInterfaceEndpoints`,
+   * the SSM endpoints) are created once.
+   *
+   * @default - none
+   */
+  readonly interfaceEndpointPresets?: InterfaceEndpointPreset[];
+
+  /**
+   * The S3 gateway endpoint's policy.
+   *
+   * @default S3EndpointPolicy.allowAll(): AWS's default policy, so that nothing reaching S3 from the VPC breaks (package
+   * repositories, container image layers, buckets of other accounts); restrict it with `S3EndpointPolicy.restrictTo()`
+   */
+  readonly s3EndpointPolicy?: S3EndpointPolicy;
+
+  /**
    * Interface endpoints to add to the EKS and CloudWatch Logs ones the baseline always creates.
    *
    * Each endpoint lives in the private subnets, with private DNS, behind a security group that allows
@@ -99,4 +127,36 @@ export interface NetworkProps {
    * @default true
    */
   readonly restrictDefaultSecurityGroup?: boolean;
+
+  /**
+   * Give each subnet tier a network ACL that denies remote administration (TCP 22 and 3389) from the internet
+   * (`0.0.0.0/0`, `::/0`) and allows the traffic the baseline needs: return traffic through NAT and the endpoints,
+   * load balancers in the public tier, everything inside the VPC, and the database tier only from the private tier.
+   * Security Hub EC2.21. Turn it off to keep the VPC's default network ACL (which allows everything).
+   *
+   * @default true
+   */
+  readonly networkAcls?: boolean;
+
+  /**
+   * Tags for the public subnets, besides the EKS load-balancer tag (`kubernetes.io/role/elb=1`) the baseline sets.
+   *
+   * @default - none
+   */
+  readonly publicSubnetTags?: { [key: string]: string };
+
+  /**
+   * Tags for the private subnets, besides `kubernetes.io/role/internal-elb=1`; e.g. Karpenter's
+   * `karpenter.sh/discovery: <cluster name>`.
+   *
+   * @default - none
+   */
+  readonly privateSubnetTags?: { [key: string]: string };
+
+  /**
+   * Tags for the database subnets.
+   *
+   * @default - none
+   */
+  readonly databaseSubnetTags?: { [key: string]: string };
 }

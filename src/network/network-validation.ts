@@ -1,5 +1,6 @@
 import { Token } from 'aws-cdk-lib';
-import { gatewayServiceName } from './network';
+import { InterfaceEndpointPreset } from './endpoint-presets';
+import { gatewayServiceName } from './endpoints';
 import { NatGateways, NetworkProps } from './network-props';
 import { cidrContains, cidrsOverlap, Ipv4Cidr, parseIpv4Cidr } from '../private/cidr';
 import { BaselineConfig } from '../private/config';
@@ -72,6 +73,14 @@ export function checkNetworkProps(props: NetworkProps | undefined, net: Baseline
   if (repeated.length > 0) {
     problems.push(`network.additionalInterfaceEndpoints: ${show(repeated[0])} is listed twice`);
   }
+  if (Object.keys(net.databaseSubnetTags).length > 0 && net.databaseSubnetCidrs.length === 0) {
+    problems.push('network.databaseSubnetTags: given, but there is no database tier (network.databaseSubnetCidrs); remove them or add the tier');
+  }
+  net.interfaceEndpointPresets.forEach((preset, i) => {
+    if (!(preset instanceof InterfaceEndpointPreset)) {
+      problems.push(`network.interfaceEndpointPresets[${i}]: got ${show(preset)}; expected an InterfaceEndpointPreset (PRIVATE_EKS, SESSION_MANAGER, or of())`);
+    }
+  });
   const gateways = net.additionalGatewayEndpoints.map(gatewayServiceName);
   if (gateways.includes('s3')) {
     problems.push('network.additionalGatewayEndpoints: the S3 gateway endpoint is always created; remove it from the list');

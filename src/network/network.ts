@@ -1,39 +1,39 @@
-import { Aws, RemovalPolicy, Tags } from 'aws-cdk-lib';
+import { Tags } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { createEndpoints } from './endpoints';
 import { ExplicitSubnetCidrs } from './explicit-subnet-cidrs';
+import { createFlowLogs } from './flow-logs';
+import { NetworkAcls } from './network-acls';
 import { NatGateways } from './network-props';
-import { acceptFinding, INLINE_POLICY_REASON, inEveryPack } from '../private/compliance';
+import { RegionalNatProvider } from './regional-nat';
+import { acceptFinding, inEveryPack } from '../private/compliance';
 import { BaselineConfig } from '../private/config';
 import { DATABASE_SUBNET_GROUP, PRIVATE_SUBNET_GROUP, PUBLIC_SUBNET_GROUP } from '../private/defaults';
 
 export interface NetworkAreaProps {
   readonly config: BaselineConfig['network'];
   readonly availabilityZones: string[];
-  readonly flowLogRetention: logs.RetentionDays;
-  readonly flowLogGroupName: string;
+  readonly flowLogs: BaselineConfig['logging']['flowLogs'];
   readonly logsKey: kms.IKey;
-  /** Private subnets without NAT need the SSM endpoints for Session Manager to reach the bastion. */
+  /** The S3 destination of the flow logs, when they go there. */
+  readonly flowLogBucket?: s3.IBucket;
+  /** Session Manager's endpoints, for a bastion that reaches Systems Manager through them. */
   readonly ssmEndpoints: boolean;
 }
 
-/** Interface endpoints Session Manager needs when there is no NAT. */
-const SSM_ENDPOINTS = [
-  ec2.InterfaceVpcEndpointAwsService.SSM,
-  ec2.InterfaceVpcEndpointAwsService.SSM_MESSAGES,
-  ec2.InterfaceVpcEndpointAwsService.EC2_MESSAGES,
-];
-
 /**
- * The VPC with subnets at their exact CIDRs, NAT, VPC endpoints and flow logs.
+ * The VPC with subnets at their exact CIDRs, NAT, network ACLs, VPC endpoints and flow logs.
  */
 export class Network extends Construct {
   public readonly vpc: ec2.Vpc;
-  public readonly flowLogGroup: logs.LogGroup;
+  public readonly flowLogGroup?: logs.LogGroup;
   public readonly endpointSecurityGroup: ec2.SecurityGroup;
+  /** The NAT gateways' public addresses (Elastic IPs), one per gateway, or per zone of the regional one. */
+  public readonly natGatewayPublicIps: string[];
 
   constructor(scope: Construct, id: string, props: NetworkAreaProps) {
     super(scope, id);
@@ -56,17 +56,23 @@ export class Network extends Construct {
       subnetConfiguration.push({ name: DATABASE_SUBNET_GROUP, subnetType: ec2.SubnetType.PRIVATE_ISOLATED });
     }
 
+    const regionalNat = config.natGateways === NatGateways.REGIONAL ? new RegionalNatProvider() : undefined;
     this.vpc = new ec2.Vpc(this, 'Vpc', {
       ipAddresses: new ExplicitSubnetCidrs(config.cidr, cidrsByGroup),
       availabilityZones: props.availabilityZones,
       subnetConfiguration,
       natGateways: natGatewayCount(config.natGateways, props.availabilityZones.length),
+      natGatewayProvider: regionalNat,
       enableDnsHostnames: true,
       enableDnsSupport: true,
       // Set explicitly: the aws-cdk-lib default depends on the consumer's feature flags.
       restrictDefaultSecurityGroup: config.restrictDefaultSecurityGroup,
     });
-    tagSubnetsForEks(this.vpc);
+    this.natGatewayPublicIps = regionalNat?.publicIps ?? this.vpc.publicSubnets
+      .map((subnet) => subnet.node.tryFindChild('EIP') as ec2.CfnEIP | undefined)
+      .filter((eip): eip is ec2.CfnEIP => eip !== undefined)
+      .map((eip) => eip.ref);
+    tagSubnets(this.vpc, config);
     for (const subnet of this.vpc.publicSubnets) {
       acceptFinding(
         subnet,
@@ -76,57 +82,33 @@ export class Network extends Construct {
           'through NAT only, and the database tier has no internet route at all.',
       );
     }
-
-    this.vpc.addGatewayEndpoint('S3Endpoint', { service: ec2.GatewayVpcEndpointAwsService.S3 });
-    for (const service of config.additionalGatewayEndpoints) {
-      this.vpc.addGatewayEndpoint(endpointId(gatewayServiceName(service)), { service });
-    }
-
-    this.endpointSecurityGroup = new ec2.SecurityGroup(this, 'EndpointSecurityGroup', {
-      vpc: this.vpc,
-      description: 'Interface VPC endpoints: HTTPS from inside the VPC only',
-      allowAllOutbound: false,
-    });
-    this.endpointSecurityGroup.addIngressRule(ec2.Peer.ipv4(config.cidr), ec2.Port.tcp(443), 'HTTPS from the VPC');
-    const interfaceEndpoints = [
-      ec2.InterfaceVpcEndpointAwsService.EKS,
-      ec2.InterfaceVpcEndpointAwsService.CLOUDWATCH_LOGS,
-      ...config.additionalInterfaceEndpoints,
-      ...(props.ssmEndpoints ? SSM_ENDPOINTS.filter((s) => !config.additionalInterfaceEndpoints.some((a) => a.shortName === s.shortName)) : []),
-    ];
-    for (const service of interfaceEndpoints) {
-      this.vpc.addInterfaceEndpoint(endpointId(service.shortName), {
-        service,
-        privateDnsEnabled: true,
-        subnets: { subnetGroupName: PRIVATE_SUBNET_GROUP },
-        securityGroups: [this.endpointSecurityGroup],
-        open: false,
+    if (config.networkAcls) {
+      new NetworkAcls(this, 'Acls', {
+        vpc: this.vpc,
+        vpcCidr: config.cidr,
+        privateSubnetCidrs: config.privateSubnetCidrs,
+        databaseSubnetCidrs: config.databaseSubnetCidrs,
       });
     }
 
-    // The flow log's default log group keeps logs two years, unencrypted: ours keeps them as configured, encrypted.
-    this.flowLogGroup = new logs.LogGroup(this, 'FlowLogGroup', {
-      logGroupName: props.flowLogGroupName,
-      retention: props.flowLogRetention,
-      encryptionKey: props.logsKey,
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-    const flowLogRole = new iam.Role(this, 'FlowLogRole', {
-      description: 'Delivers VPC flow logs to CloudWatch Logs',
-      // Only flow logs of this account and region may assume it: the confused-deputy conditions of
-      // https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs-iam-role.html.
-      assumedBy: new iam.ServicePrincipal('vpc-flow-logs.amazonaws.com', {
-        conditions: {
-          StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID },
-          ArnLike: { 'aws:SourceArn': `arn:${Aws.PARTITION}:ec2:${Aws.REGION}:${Aws.ACCOUNT_ID}:vpc-flow-log/*` },
-        },
-      }),
-    });
-    acceptFinding(flowLogRole, inEveryPack('IAMNoInlinePolicy'), INLINE_POLICY_REASON);
-    new ec2.FlowLog(this, 'FlowLog', {
-      resourceType: ec2.FlowLogResourceType.fromVpc(this.vpc),
-      destination: ec2.FlowLogDestination.toCloudWatchLogs(this.flowLogGroup, flowLogRole),
-      trafficType: ec2.FlowLogTrafficType.ALL,
+    this.endpointSecurityGroup = createEndpoints(this, {
+      vpc: this.vpc,
+      vpcCidr: config.cidr,
+      additionalInterfaceEndpoints: config.additionalInterfaceEndpoints,
+      additionalGatewayEndpoints: config.additionalGatewayEndpoints,
+      presets: config.interfaceEndpointPresets,
+      s3EndpointPolicy: config.s3EndpointPolicy,
+      ssmEndpoints: props.ssmEndpoints,
+    }).securityGroup;
+
+    this.flowLogGroup = createFlowLogs(this, {
+      vpc: this.vpc,
+      logGroupName: props.flowLogs.toCloudWatchLogs ? props.flowLogs.logGroupName : undefined,
+      retention: props.flowLogs.retention,
+      logsKey: props.logsKey,
+      bucket: props.flowLogBucket,
+      logFormat: props.flowLogs.logFormat,
+      maxAggregationInterval: props.flowLogs.maxAggregationInterval,
     });
   }
 }
@@ -136,37 +118,28 @@ function natGatewayCount(strategy: NatGateways, zones: number): number {
     case NatGateways.ONE_PER_AZ:
       return zones;
     case NatGateways.SINGLE:
+    case NatGateways.REGIONAL:
       return 1;
     case NatGateways.NONE:
       return 0;
   }
 }
 
-/** EKS finds the subnets for its load balancers by these tags. */
-function tagSubnetsForEks(vpc: ec2.Vpc): void {
-  for (const subnet of vpc.publicSubnets) {
-    Tags.of(subnet).add('kubernetes.io/role/elb', '1');
+/** EKS finds the subnets for its load balancers by these tags; the user's tags per tier come on top. */
+function tagSubnets(vpc: ec2.Vpc, config: BaselineConfig['network']): void {
+  const tiers: Array<[string, Record<string, string>]> = [
+    [PUBLIC_SUBNET_GROUP, { 'kubernetes.io/role/elb': '1', ...config.publicSubnetTags }],
+    [PRIVATE_SUBNET_GROUP, { 'kubernetes.io/role/internal-elb': '1', ...config.privateSubnetTags }],
+    [DATABASE_SUBNET_GROUP, config.databaseSubnetTags],
+  ];
+  for (const [group, tags] of tiers) {
+    if (group === DATABASE_SUBNET_GROUP && config.databaseSubnetCidrs.length === 0) {
+      continue;
+    }
+    for (const subnet of vpc.selectSubnets({ subnetGroupName: group }).subnets) {
+      for (const [key, value] of Object.entries(tags)) {
+        Tags.of(subnet).add(key, value);
+      }
+    }
   }
-  for (const subnet of vpc.selectSubnets({ subnetGroupName: PRIVATE_SUBNET_GROUP }).subnets) {
-    Tags.of(subnet).add('kubernetes.io/role/internal-elb', '1');
-  }
-}
-
-/**
- * `com.amazonaws.${Token[AWS.Region.1]}.dynamodb` -> `dynamodb`: gateway services carry the region as a token
- * (whose text holds dots) followed by the service's short name.
- */
-export function gatewayServiceName(service: ec2.GatewayVpcEndpointAwsService): string {
-  const afterRegion = service.name.slice(service.name.lastIndexOf('}') + 1);
-  return afterRegion.split('.').filter(Boolean).join('-');
-}
-
-/** `ssmmessages` -> `SsmmessagesEndpoint`: a stable construct ID per service. */
-function endpointId(shortName: string): string {
-  const pascal = shortName
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean)
-    .map((part) => part[0].toUpperCase() + part.slice(1))
-    .join('');
-  return `${pascal}Endpoint`;
 }

@@ -6,7 +6,10 @@ import { Construct } from 'constructs';
 import * as defaults from './defaults';
 import { BastionTier, tierOfSelection } from '../access/bastion-placement';
 import { EfsCsiDriverTrust } from '../eks/efs-csi-driver-trust';
+import { FlowLogDestinations } from '../logging/logging-props';
+import { InterfaceEndpointPreset } from '../network/endpoint-presets';
 import { NatGateways } from '../network/network-props';
+import { S3EndpointPolicy } from '../network/s3-endpoint-policy';
 import type { NuminiaBaselineProps } from '../numinia-baseline-props';
 import { defaultParameterPrefix } from '../sharing/parameter-names';
 
@@ -27,7 +30,13 @@ export interface BaselineConfig {
     readonly natGateways: NatGateways;
     readonly additionalInterfaceEndpoints: ec2.InterfaceVpcEndpointAwsService[];
     readonly additionalGatewayEndpoints: ec2.GatewayVpcEndpointAwsService[];
+    readonly interfaceEndpointPresets: InterfaceEndpointPreset[];
+    readonly s3EndpointPolicy: S3EndpointPolicy;
     readonly restrictDefaultSecurityGroup: boolean;
+    readonly networkAcls: boolean;
+    readonly publicSubnetTags: Record<string, string>;
+    readonly privateSubnetTags: Record<string, string>;
+    readonly databaseSubnetTags: Record<string, string>;
   };
   readonly encryption: {
     readonly rotationPeriod: Duration;
@@ -55,8 +64,14 @@ export interface BaselineConfig {
     readonly eksClusterNames: string[];
   };
   readonly logging: {
-    readonly flowLogRetention: logs.RetentionDays;
-    readonly flowLogGroupName: string;
+    readonly flowLogs: {
+      readonly retention: logs.RetentionDays;
+      readonly logGroupName: string;
+      readonly toCloudWatchLogs: boolean;
+      readonly toS3: boolean;
+      readonly logFormat?: ec2.LogFormat[];
+      readonly maxAggregationInterval?: ec2.FlowLogMaxAggregationInterval;
+    };
     readonly cloudTrail: {
       readonly enabled: boolean;
       readonly trailName: string;
@@ -79,6 +94,7 @@ export function resolveConfig(scope: Construct, props: NuminiaBaselineProps): Ba
   const region = Stack.of(scope).region;
   const trail = props.logging?.cloudTrail ?? {};
   const natGateways = props.network?.natGateways ?? NatGateways.ONE_PER_AZ;
+  const flowLogDestinations = props.logging?.flowLogDestinations ?? FlowLogDestinations.CLOUDWATCH_LOGS;
   const instanceType = props.bastion?.instanceType ?? new ec2.InstanceType(defaults.SEED_BASTION_INSTANCE_TYPE);
   const bastionSubnets = props.bastion?.vpcSubnets ?? { subnetGroupName: defaults.PRIVATE_SUBNET_GROUP, onePerAz: true };
   return {
@@ -95,7 +111,13 @@ export function resolveConfig(scope: Construct, props: NuminiaBaselineProps): Ba
       natGateways,
       additionalInterfaceEndpoints: props.network?.additionalInterfaceEndpoints ?? [],
       additionalGatewayEndpoints: props.network?.additionalGatewayEndpoints ?? [],
+      interfaceEndpointPresets: props.network?.interfaceEndpointPresets ?? [],
+      s3EndpointPolicy: props.network?.s3EndpointPolicy ?? S3EndpointPolicy.allowAll(),
       restrictDefaultSecurityGroup: props.network?.restrictDefaultSecurityGroup ?? true,
+      networkAcls: props.network?.networkAcls ?? true,
+      publicSubnetTags: props.network?.publicSubnetTags ?? {},
+      privateSubnetTags: props.network?.privateSubnetTags ?? {},
+      databaseSubnetTags: props.network?.databaseSubnetTags ?? {},
     },
     encryption: {
       rotationPeriod: props.encryption?.rotationPeriod ?? Duration.days(defaults.SEED_KEY_ROTATION_DAYS),
@@ -121,8 +143,14 @@ export function resolveConfig(scope: Construct, props: NuminiaBaselineProps): Ba
       eksClusterNames: props.bastion?.eksClusterNames ?? [`${project}-*`],
     },
     logging: {
-      flowLogRetention: props.logging?.flowLogRetention ?? logs.RetentionDays.ONE_MONTH,
-      flowLogGroupName: defaults.flowLogGroupName(project, props.environment),
+      flowLogs: {
+        retention: props.logging?.flowLogRetention ?? logs.RetentionDays.ONE_MONTH,
+        logGroupName: defaults.flowLogGroupName(project, props.environment),
+        toCloudWatchLogs: flowLogDestinations !== FlowLogDestinations.S3,
+        toS3: flowLogDestinations !== FlowLogDestinations.CLOUDWATCH_LOGS,
+        logFormat: props.logging?.flowLogFormat,
+        maxAggregationInterval: props.logging?.flowLogAggregationInterval,
+      },
       cloudTrail: {
         enabled: trail.enabled ?? true,
         trailName: defaults.trailName(project, props.environment),

@@ -10,6 +10,8 @@ export const PINNED_FEATURE_FLAGS: Record<string, boolean> = {
   '@aws-cdk/aws-efs:mountTargetOrderInsensitiveLogicalId': true,
   '@aws-cdk/aws-efs:denyAnonymousAccess': true,
   '@aws-cdk/aws-iam:minimizePolicies': true,
+  // The log delivery service's bucket policy for flow logs to S3 (without it, delivery into the bucket fails).
+  '@aws-cdk/aws-s3:createDefaultLoggingPolicy': true,
 };
 
 /** Must run before the scope has children: context cannot change once a child may have read it. */

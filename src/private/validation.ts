@@ -21,6 +21,9 @@ export function validateBaselineProps(scope: Construct, props: NuminiaBaselinePr
   const problems = [
     ...checkNames(props),
     ...checkTags(config.tags),
+    ...checkTags(config.network.publicSubnetTags, 'network.publicSubnetTags'),
+    ...checkTags(config.network.privateSubnetTags, 'network.privateSubnetTags'),
+    ...checkTags(config.network.databaseSubnetTags, 'network.databaseSubnetTags'),
     ...checkNetworkProps(props.network, config.network, region),
     ...checkEncryptionProps(props.encryption, config.fileSystem.enabled, region),
     ...checkFileSystemProps(props.fileSystem, config.network.databaseSubnetCidrs.length > 0),
@@ -63,18 +66,19 @@ export function checkNames(props: { readonly environment: string; readonly proje
 
 const RESERVED_TAG_KEYS = [defaults.TAG_ENVIRONMENT, defaults.TAG_PROJECT, defaults.TAG_MANAGED_BY];
 
-function checkTags(tags: Record<string, string>): string[] {
+/** Tags AWS accepts, and that do not fight the baseline's own; also the network's tags per subnet tier. */
+export function checkTags(tags: Record<string, string>, name = 'tags'): string[] {
   const problems: string[] = [];
   for (const [key, value] of Object.entries(tags)) {
     if (RESERVED_TAG_KEYS.includes(key)) {
-      problems.push(`tags.${key}: the baseline sets this tag itself (from environment/project); remove it from tags`);
+      problems.push(`${name}.${key}: the baseline sets this tag itself (from environment/project); remove it from ${name}`);
     } else if (key.toLowerCase().startsWith('aws:')) {
-      problems.push(`tags.${key}: keys starting with "aws:" are reserved by AWS`);
+      problems.push(`${name}.${key}: keys starting with "aws:" are reserved by AWS`);
     } else if (key.length === 0 || key.length > 128) {
-      problems.push(`tags: key ${show(key)} has ${key.length} characters; expected 1-128`);
+      problems.push(`${name}: key ${show(key)} has ${key.length} characters; expected 1-128`);
     }
     if (typeof value !== 'string' || (!Token.isUnresolved(value) && value.length > 256)) {
-      problems.push(`tags.${key}: got ${show(value)}; expected a string of at most 256 characters`);
+      problems.push(`${name}.${key}: got ${show(value)}; expected a string of at most 256 characters`);
     }
   }
   return problems;

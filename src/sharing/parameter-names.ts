@@ -6,6 +6,7 @@ export const PARAMETER = {
   vpcId: 'vpc/id',
   vpcCidr: 'vpc/cidr',
   availabilityZones: 'vpc/availability-zones',
+  natPublicIps: 'nat/public-ips',
   publicSubnetIds: 'subnets/public/ids',
   privateSubnetIds: 'subnets/private/ids',
   databaseSubnetIds: 'subnets/database/ids',

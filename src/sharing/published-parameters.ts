@@ -19,6 +19,7 @@ export interface PublishedParametersProps {
   readonly bastionRoleArn?: string;
   readonly bastionInstanceId?: string;
   readonly bastionSecurityGroupId?: string;
+  readonly natGatewayPublicIps: string[];
 }
 
 /**
@@ -31,6 +32,9 @@ export class PublishedParameters extends Construct {
     this.string('VpcId', PARAMETER.vpcId, vpc.vpcId, 'VPC ID');
     this.string('VpcCidr', PARAMETER.vpcCidr, props.vpcCidr, 'VPC IPv4 CIDR');
     this.list('AvailabilityZones', PARAMETER.availabilityZones, props.availabilityZones, 'availability zones, in subnet order');
+    if (props.natGatewayPublicIps.length > 0) {
+      this.list('NatPublicIps', PARAMETER.natPublicIps, props.natGatewayPublicIps, 'public IPv4 addresses of the NAT gateways');
+    }
 
     const tiers: Array<[string, string, string, string]> = [
       ['Public', PUBLIC_SUBNET_GROUP, PARAMETER.publicSubnetIds, PARAMETER.publicRouteTableIds],

@@ -3,7 +3,7 @@ import { Duration, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { NatGateways, NuminiaBaselineProps } from '../../src';
+import { FlowLogDestinations, InterfaceEndpointPreset, NatGateways, NuminiaBaselineProps, S3EndpointPolicy } from '../../src';
 import { STATEFUL_TYPES, synthTemplate } from '../util';
 
 const STATEFUL = new Set(STATEFUL_TYPES);
@@ -13,6 +13,15 @@ const NON_STATEFUL_CHANGES: Array<[string, Partial<NuminiaBaselineProps>]> = [
   ['bastion instance type', { bastion: { instanceType: new ec2.InstanceType('t3.small') } }],
   ['NAT strategy SINGLE', { network: { natGateways: NatGateways.SINGLE } }],
   ['NAT strategy NONE', { network: { natGateways: NatGateways.NONE } }],
+  ['NAT strategy REGIONAL', { network: { natGateways: NatGateways.REGIONAL } }],
+  ['network ACLs off', { network: { networkAcls: false } }],
+  ['the private-EKS endpoint preset and a restricted S3 endpoint', {
+    network: { interfaceEndpointPresets: [InterfaceEndpointPreset.PRIVATE_EKS], s3EndpointPolicy: S3EndpointPolicy.restrictTo({ organizationId: 'o-a1b2c3d4e5' }) },
+  }],
+  ['flow logs to CloudWatch Logs and S3, in a custom format', {
+    logging: { flowLogDestinations: FlowLogDestinations.CLOUDWATCH_LOGS_AND_S3, flowLogFormat: [ec2.LogFormat.VERSION, ec2.LogFormat.ACTION] },
+  }],
+  ['subnet tags per tier', { network: { privateSubnetTags: { 'karpenter.sh/discovery': 'numinia-production' } } }],
   ['more interface endpoints', { network: { additionalInterfaceEndpoints: [ec2.InterfaceVpcEndpointAwsService.STS] } }],
   ['flow-log retention', { logging: { flowLogRetention: logs.RetentionDays.THREE_MONTHS } }],
   ['trail lifecycle', { logging: { cloudTrail: { transitionToGlacierAfter: Duration.days(30), expireAfter: Duration.days(2555) } } }],
@@ -63,15 +72,16 @@ const DOCUMENTED_REPLACEMENTS: Array<[string, Partial<NuminiaBaselineProps>, Rec
     'WILL_REPLACE AWS::EC2::SubnetRouteTableAssociation': 4,
     'WILL_REPLACE AWS::EC2::NatGateway': 2,
     'WILL_REPLACE AWS::EFS::MountTarget': 2,
+    'WILL_REPLACE AWS::EC2::SubnetNetworkAclAssociation': 4,
   }],
   ['the project', { project: 'acme' }, {
     'WILL_REPLACE AWS::KMS::Alias': 3,
     'WILL_REPLACE AWS::Logs::LogGroup': 2,
     'WILL_REPLACE AWS::EC2::FlowLog': 1,
     'WILL_REPLACE AWS::CloudTrail::Trail': 1,
-    'WILL_REPLACE AWS::SSM::Parameter': 17,
+    'WILL_REPLACE AWS::SSM::Parameter': 18,
   }],
-  ['the parameter prefix', { sharing: { parameterPrefix: '/platform/production/' } }, { 'WILL_REPLACE AWS::SSM::Parameter': 17 }],
+  ['the parameter prefix', { sharing: { parameterPrefix: '/platform/production/' } }, { 'WILL_REPLACE AWS::SSM::Parameter': 18 }],
   ['an EFS key brought in later', { encryption: { fileSystemKey: broughtInKey(1) } }, {
     'WILL_ORPHAN AWS::KMS::Key': 1, 'WILL_DESTROY AWS::KMS::Alias': 1, 'WILL_REPLACE AWS::EFS::FileSystem': 1, 'WILL_REPLACE AWS::EFS::MountTarget': 3,
   }],
@@ -83,6 +93,20 @@ describe('data safety', () => {
 
   test.each(NON_STATEFUL_CHANGES)('changing %s replaces no stateful resource', (_name, props) => {
     expect(statefulImpacts(baseline, synthTemplate(props).toJSON())).toEqual([]);
+  });
+
+  describe('switching NAT strategy', () => {
+    const strategies = Object.values(NatGateways);
+    const templates = new Map(strategies.map((strategy) => [strategy, synthTemplate({ network: { natGateways: strategy } }).toJSON()]));
+    const pairs = strategies.flatMap((from) => strategies.filter((to) => to !== from).map((to) => [from, to]));
+
+    test('covers every ordered pair of the four strategies', () => {
+      expect(pairs).toHaveLength(12);
+    });
+
+    test.each(pairs)('from %s to %s replaces no stateful resource', (from, to) => {
+      expect(statefulImpacts(templates.get(from)!, templates.get(to)!)).toEqual([]);
+    });
   });
 
   test.each(DOCUMENTED_REPLACEMENTS)('changing %s replaces exactly what the README says', (_name, props, expected) => {

@@ -1,7 +1,7 @@
 import { Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as kms from 'aws-cdk-lib/aws-kms';
-import { NatGateways, NuminiaBaselineProps } from '../../src';
+import { FlowLogDestinations, InterfaceEndpointPreset, NatGateways, NuminiaBaselineProps, S3EndpointPolicy } from '../../src';
 
 const keyArn = (n: number) => `arn:aws:kms:eu-west-1:111111111111:key/${n}1111111-2222-3333-4444-555555555555`;
 const externalKey = (n: number) => kms.Key.fromKeyArn(new Stack(), `Key${n}`, keyArn(n));
@@ -15,6 +15,25 @@ export function complianceMatrix(): Array<[string, Partial<NuminiaBaselineProps>
     ['the default baseline', {}],
     ['NAT: single', { network: { natGateways: NatGateways.SINGLE } }],
     ['NAT: none', { network: { natGateways: NatGateways.NONE } }],
+    ['NAT: regional', { network: { natGateways: NatGateways.REGIONAL } }],
+    ['a private-EKS VPC: no NAT, the EKS endpoint preset, a restricted S3 endpoint, no network ACLs', {
+      network: {
+        natGateways: NatGateways.NONE,
+        interfaceEndpointPresets: [InterfaceEndpointPreset.PRIVATE_EKS],
+        s3EndpointPolicy: S3EndpointPolicy.restrictTo({ organizationId: 'o-a1b2c3d4e5' }),
+        networkAcls: false,
+        privateSubnetTags: { 'karpenter.sh/discovery': 'numinia-production' },
+      },
+    }],
+    ['flow logs to S3 only, custom format, one-minute aggregation, CloudTrail off', {
+      logging: {
+        flowLogDestinations: FlowLogDestinations.S3,
+        flowLogFormat: [ec2.LogFormat.VERSION, ec2.LogFormat.SRC_ADDR, ec2.LogFormat.DST_ADDR, ec2.LogFormat.ACTION],
+        flowLogAggregationInterval: ec2.FlowLogMaxAggregationInterval.ONE_MINUTE,
+        cloudTrail: { enabled: false },
+      },
+    }],
+    ['flow logs to CloudWatch Logs and S3', { logging: { flowLogDestinations: FlowLogDestinations.CLOUDWATCH_LOGS_AND_S3 } }],
     ['file system off', { fileSystem: { enabled: false } }],
     ['bastion off', { bastion: { enabled: false } }],
     ['CloudTrail off', { logging: { cloudTrail: { enabled: false } } }],

@@ -35,7 +35,7 @@ const validCase: fc.Arbitrary<ValidCase> = fc
     extraBits: fc.integer({ min: 4, max: 6 }),
     zones: fc.integer({ min: 1, max: 3 }),
     database: fc.boolean(),
-    nat: fc.constantFrom(NatGateways.ONE_PER_AZ, NatGateways.SINGLE, NatGateways.NONE),
+    nat: fc.constantFrom(NatGateways.ONE_PER_AZ, NatGateways.SINGLE, NatGateways.REGIONAL, NatGateways.NONE),
     fileSystem: fc.boolean(),
     bastion: fc.boolean(),
     cloudTrail: fc.boolean(),
@@ -79,7 +79,7 @@ describe('compliance: property-based', () => {
           expect(s[0] >= vpc[0] && s[1] <= vpc[1]).toBe(true);
           for (const other of subnets.slice(i + 1)) expect(s[1] < other[0] || other[1] < s[0]).toBe(true);
         }
-        const expectedNats = { [NatGateways.ONE_PER_AZ]: zones, [NatGateways.SINGLE]: 1, [NatGateways.NONE]: 0 }[nat];
+        const expectedNats = { [NatGateways.ONE_PER_AZ]: zones, [NatGateways.SINGLE]: 1, [NatGateways.REGIONAL]: 1, [NatGateways.NONE]: 0 }[nat];
         expect(ofType('AWS::EC2::NatGateway')).toHaveLength(expectedNats);
 
         for (const type of ['AWS::EFS::FileSystem', 'AWS::KMS::Key', 'AWS::Logs::LogGroup', 'AWS::S3::Bucket']) {

@@ -28,6 +28,11 @@ export interface ContractRow {
   /** The principal's identity policies. @default none (a service principal, or a principal without grants) */
   readonly identityPolicies?: NamedPolicy[];
   readonly resourcePolicy?: Json;
+  /**
+   * A VPC endpoint's policy the request passes through: a gate that must allow it as well (it grants nothing by
+   * itself), as a service control policy is; so it is evaluated as one, without its `Principal: *`.
+   */
+  readonly endpointPolicy?: Json;
 }
 
 export function meets(decision: Decision, expected: Expectation): boolean {
@@ -69,6 +74,10 @@ function principalContext(principal: ContractRow['principal']): Record<string, s
   return iamPrincipal ? { 'aws:PrincipalAccount': iamPrincipal[1], 'aws:PrincipalArn': principal } : {};
 }
 
+function withoutPrincipals(policy: Json): Json {
+  return { ...policy, Statement: [policy.Statement].flat().map(({ Principal: _principal, ...statement }: Json) => statement) };
+}
+
 /** Evaluates one row with @cloud-copilot/iam-simulate; a request the simulator finds malformed is an error. */
 export async function decide(row: ContractRow): Promise<Decision> {
   const response = await runSimulation(
@@ -80,7 +89,10 @@ export async function decide(row: ContractRow): Promise<Decision> {
         contextVariables: withContextKeyStandIns({ ...principalContext(row.principal), ...row.context }),
       },
       identityPolicies: (row.identityPolicies ?? []).map((p) => ({ name: p.name, policy: withContextKeyStandIns(p.policy) })),
-      serviceControlPolicies: [],
+      serviceControlPolicies: row.endpointPolicy === undefined ? [] : [{
+        orgIdentifier: 'vpc-endpoint',
+        policies: [{ name: 'endpoint-policy', policy: withContextKeyStandIns(withoutPrincipals(row.endpointPolicy)) }],
+      }],
       resourceControlPolicies: [],
       resourcePolicy: withContextKeyStandIns(row.resourcePolicy),
     },

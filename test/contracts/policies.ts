@@ -36,6 +36,10 @@ export class TemplatePolicies {
     return Object.entries(this.resources).some(([id, r]) => r.Type === type && pattern.test(id));
   }
 
+  public resourcesOfType(type: string): Json[] {
+    return Object.values(this.resources).filter((r) => r.Type === type);
+  }
+
   public roleArn(pattern: RegExp): string {
     return this.resolver.getAtt(this.logicalId('AWS::IAM::Role', pattern), 'Arn');
   }

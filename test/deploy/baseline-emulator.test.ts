@@ -21,11 +21,14 @@
  * | retained resources survive stack deletion                           | yes                  | DeletionPolicy of each            |
  * | CloudTrail trail, bucket policies, recovery alarm                   | no (not modelled)    | yes                               |
  * | bucket versioning, public access block, lifecycle, access logging   | no (not modelled)    | yes                               |
+ * | network ACLs: each subnet's entries, flows they allow and refuse    | yes (**)             | yes (test/network)                |
  * | security group egress rules, EFS file system policy, log group key  | no (dropped)         | yes                               |
  * | Custom::VpcRestrictDefaultSG (Lambda-backed)                        | no (no Lambda here)  | yes, on the example's template    |
  *
  * (*) moto does not report route-table associations: the subnet -> route table edge comes from the template's
  *     SubnetRouteTableAssociation; the routes, NAT gateways and zones come from the emulator.
+ * (**) moto's CloudFormation skips network ACLs; the harness creates the template's through the EC2 API after the
+ *     deployment (harness/network-acls.ts), so the emulator's answer is checked, not CloudFormation's handling.
  *
  * Each scenario starts on a freshly reset emulator. The emulator apps are the production example with
  * `restrictDefaultSecurityGroup: false` (apps/emulator-app.ts says why).
@@ -65,7 +68,7 @@ describe('production baseline deployed with the CDK CLI (cdk bootstrap, cdk depl
     facts = await readBaseline(emulator.clients, production.stackName, production.template);
   }, SCENARIO_TIMEOUT_MS);
 
-  declareProductionBaselineTests(() => facts);
+  declareProductionBaselineTests(() => facts, () => production.template);
 
   describe('after cdk destroy', () => {
     beforeAll(async () => {
@@ -83,7 +86,7 @@ describe('production baseline created with CloudFormation CreateStack (AWS SDK v
     facts = await readBaseline(emulator.clients, production.stackName, production.template);
   }, SCENARIO_TIMEOUT_MS);
 
-  declareProductionBaselineTests(() => facts);
+  declareProductionBaselineTests(() => facts, () => production.template);
 
   describe('after DeleteStack', () => {
     beforeAll(async () => {

@@ -35,6 +35,7 @@ describe('sharing: published parameters', () => {
         'kms/eks-secrets-key-arn',
         'kms/file-system-key-arn',
         'kms/logs-key-arn',
+        'nat/public-ips',
         'route-tables/private/ids',
         'route-tables/public/ids',
         'subnets/private/ids',

@@ -8,6 +8,7 @@ import { App } from 'aws-cdk-lib';
 import { Emulator } from './emulator';
 import { EMULATOR_REGION } from './emulator-env';
 import { patchAssemblyForMoto, patchTemplateForMoto, Template } from './moto-quirks';
+import { createTemplateNetworkAcls, NETWORK_ACL_TYPES } from './network-acls';
 import { stackResources } from './read-back';
 
 export interface SynthesizedStack {
@@ -37,6 +38,7 @@ export async function deployWithCdk(emulator: Emulator, stack: SynthesizedStack)
   // QUIRK (moto 5.2): when moto crashes while executing the change set, the CLI still reports success (the stack
   // exists, CREATE_COMPLETE, but holds nothing). Success is the stack holding every resource of its template.
   await expectAllResourcesCreated(emulator, stack);
+  await createNetworkAcls(emulator, stack);
 }
 
 /**
@@ -64,6 +66,12 @@ export async function createStackWithSdk(emulator: Emulator, stack: SynthesizedS
   }
   // moto creates the stack synchronously; real CloudFormation would need a waiter here.
   await expectAllResourcesCreated(emulator, stack);
+  await createNetworkAcls(emulator, stack);
+}
+
+/** See `createTemplateNetworkAcls`: moto's CloudFormation skips network ACLs. */
+async function createNetworkAcls(emulator: Emulator, stack: SynthesizedStack): Promise<void> {
+  await createTemplateNetworkAcls(emulator.clients, stack.template, await stackResources(emulator.clients, stack.stackName));
 }
 
 /**
@@ -136,7 +144,11 @@ async function expectAllResourcesCreated(emulator: Emulator, stack: SynthesizedS
  * Resource types moto 5.2's CloudFormation accepts and reports complete without creating anything ("No Moto
  * CloudFormation support for ..."): their facts are asserted on the template.
  */
-export const NOT_MODELLED_BY_MOTO = new Set(['AWS::CloudTrail::Trail', 'AWS::S3::BucketPolicy', 'AWS::CloudWatch::Alarm']);
+export const NOT_MODELLED_BY_MOTO = new Set([
+  'AWS::CloudTrail::Trail', 'AWS::S3::BucketPolicy', 'AWS::CloudWatch::Alarm',
+  // Created through the EC2 API after the deployment instead: see createTemplateNetworkAcls.
+  ...NETWORK_ACL_TYPES,
+]);
 
 /** Where an assembly should go: a fresh directory under the emulator's scratch directory. */
 export function newAssemblyDir(emulator: Emulator, name: string): string {

@@ -13,6 +13,7 @@ import {
 import { GetBucketEncryptionCommand, GetBucketTaggingCommand } from '@aws-sdk/client-s3';
 import { EmulatorClients } from './clients';
 import { Template } from './moto-quirks';
+import { AclEntry, readSubnetAcls } from './network-acls';
 
 /**
  * What the emulator reports about a deployed baseline, gathered once per deployment through the AWS SDK and kept
@@ -56,6 +57,8 @@ export interface SubnetFacts {
   readonly routeTableId: string;
   /** The target of the route table's 0.0.0.0/0 route: a NAT gateway or internet gateway ID. */
   readonly defaultRouteTarget?: string;
+  /** The entries of the network ACL the subnet is associated with (see createTemplateNetworkAcls). */
+  readonly aclEntries: AclEntry[];
 }
 
 export interface EndpointFacts {
@@ -120,6 +123,7 @@ export async function readBaseline(clients: EmulatorClients, stackName: string, 
   const vpc = (await clients.ec2.send(new DescribeVpcsCommand({ VpcIds: [vpcId] }))).Vpcs![0];
   const vpcFilter = [{ Name: 'vpc-id', Values: [vpcId] }];
   const routeTables = (await clients.ec2.send(new DescribeRouteTablesCommand({ Filters: vpcFilter }))).RouteTables ?? [];
+  const aclsBySubnet = await readSubnetAcls(clients);
   const subnets = ((await clients.ec2.send(new DescribeSubnetsCommand({ SubnetIds: idsOf('AWS::EC2::Subnet') }))).Subnets ?? []).map((subnet): SubnetFacts => {
     const routeTableId = routeTableOf(subnet.SubnetId!, template, resources);
     const defaultRoute = routeTables.find((table) => table.RouteTableId === routeTableId)?.Routes?.find((route) => route.DestinationCidrBlock === '0.0.0.0/0');
@@ -132,6 +136,7 @@ export async function readBaseline(clients: EmulatorClients, stackName: string, 
       tags,
       routeTableId,
       defaultRouteTarget: defaultRoute?.NatGatewayId ?? defaultRoute?.GatewayId,
+      aclEntries: aclsBySubnet[subnet.SubnetId!] ?? [],
     };
   });
 

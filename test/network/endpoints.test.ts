@@ -1,0 +1,67 @@
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { InterfaceEndpointPreset, NatGateways, S3EndpointPolicy } from '../../src';
+import { synthTemplate } from '../util';
+
+type Json = any;
+
+const serviceOf = (endpoint: Json) => {
+  const name = endpoint.Properties.ServiceName;
+  return typeof name === 'string' ? name.replace(/^com\.amazonaws\.eu-west-1\./, '') : 's3';
+};
+const interfaceServices = (props: Json) =>
+  Object.values<Json>(synthTemplate(props).findResources('AWS::EC2::VPCEndpoint', { Properties: { VpcEndpointType: 'Interface' } })).map(serviceOf).sort();
+
+describe('endpoint presets', () => {
+  test('PRIVATE_EKS adds what a private EKS cluster needs, each service once (eks and logs are defaults already)', () => {
+    expect(interfaceServices({ network: { interfaceEndpointPresets: [InterfaceEndpointPreset.PRIVATE_EKS] } })).toEqual([
+      'ec2', 'ec2messages', 'ecr.api', 'ecr.dkr', 'eks', 'eks-auth', 'elasticfilesystem', 'elasticloadbalancing', 'logs', 'ssm', 'ssmmessages', 'sts',
+    ]);
+  });
+
+  test('a preset, additional endpoints and the SSM endpoints of a NAT-less VPC are deduplicated', () => {
+    expect(interfaceServices({
+      network: {
+        natGateways: NatGateways.NONE,
+        interfaceEndpointPresets: [InterfaceEndpointPreset.SESSION_MANAGER, InterfaceEndpointPreset.of('mine', [ec2.InterfaceVpcEndpointAwsService.STS, ec2.InterfaceVpcEndpointAwsService.SSM])],
+        additionalInterfaceEndpoints: [ec2.InterfaceVpcEndpointAwsService.STS],
+      },
+    })).toEqual(['ec2messages', 'eks', 'logs', 'ssm', 'ssmmessages', 'sts']);
+  });
+
+  test('the defaults are unchanged: eks and logs', () => {
+    expect(interfaceServices({})).toEqual(['eks', 'logs']);
+  });
+});
+
+describe('the S3 gateway endpoint policy', () => {
+  const s3Endpoint = (props: Json) => Object.values<Json>(synthTemplate(props).findResources('AWS::EC2::VPCEndpoint')).find((e) => serviceOf(e) === 's3');
+
+  test('by default AWS\'s own (no policy document): nothing reaching S3 from the VPC breaks', () => {
+    expect(s3Endpoint({}).Properties.PolicyDocument).toBeUndefined();
+  });
+
+  test('restricted: the organisation\'s buckets, named buckets, and the AWS-owned buckets of the region, read-only', () => {
+    const policy = s3Endpoint({
+      network: { s3EndpointPolicy: S3EndpointPolicy.restrictTo({ organizationId: 'o-a1b2c3d4e5', bucketArns: ['arn:aws:s3:::numinia-artifacts'] }) },
+    }).Properties.PolicyDocument;
+    expect(policy.Statement.map((s: Json) => s.Sid)).toEqual(['BucketsOfTheOrganization', 'NamedBuckets', 'AwsServiceBuckets']);
+    expect(policy.Statement[0]).toEqual({
+      Sid: 'BucketsOfTheOrganization',
+      Effect: 'Allow',
+      Principal: { AWS: '*' },
+      Action: 's3:*',
+      Resource: '*',
+      Condition: { StringEquals: { 'aws:ResourceOrgID': 'o-a1b2c3d4e5' } },
+    });
+    expect(policy.Statement[1].Resource).toEqual(['arn:aws:s3:::numinia-artifacts', 'arn:aws:s3:::numinia-artifacts/*']);
+    expect(policy.Statement[2].Action).toBe('s3:GetObject');
+    // ECR layers, Amazon Linux 2023 and 2 repositories, and the SSM agent's buckets (sources in s3-endpoint-policy.ts).
+    expect(JSON.stringify(policy.Statement[2].Resource)).toEqual(expect.stringContaining('-starport-layer-bucket/*'));
+    expect(JSON.stringify(policy.Statement[2].Resource)).toEqual(expect.stringContaining('-de612dc2/*'));
+    expect(policy.Statement[2].Resource).toHaveLength(8);
+  });
+
+  test('fails when a restriction would allow nothing', () => {
+    expect(() => S3EndpointPolicy.restrictTo({ allowAwsServiceBuckets: false })).toThrow(/nothing allowed; give organizationId or bucketArns/);
+  });
+});
