@@ -1,0 +1,3 @@
+export * from './fleet-props';
+export * from './fleet-target';
+export * from './fleet';
