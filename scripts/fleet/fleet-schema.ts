@@ -38,6 +38,8 @@ function describe(docs: JsiiDocs | undefined): string | undefined {
 export function fleetSchema(): object {
   const assembly = JSON.parse(fs.readFileSync(path.join(ROOT, '.jsii'), 'utf8'));
   const types: Record<string, JsiiType> = assembly.types;
+  // The compiled module, for the enums' values (.jsii records their member names only).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const library = require(path.join(ROOT, 'lib'));
   const definitions: Record<string, object> = {};
 

@@ -1,6 +1,6 @@
+import { ReleaseStage } from './fleet-props';
 import { NatGateways } from '../network/network-props';
 import { show } from '../private/validation-helpers';
-import { ReleaseStage } from './fleet-props';
 
 /** The JSON form of a fleet, field by field: what `Fleet.fromJson` checks before it reads anything. */
 type Field =

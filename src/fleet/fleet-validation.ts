@@ -1,10 +1,10 @@
+import { documentSubnetsOf } from './cidr-plan';
+import { FleetBaselineOptions, FleetProps } from './fleet-props';
+import { defaultZonesProblem } from './region-zones';
 import { NatGateways } from '../network/network-props';
 import { cidrsOverlap, Ipv4Cidr, parseIpv4Cidr } from '../private/cidr';
 import * as defaults from '../private/defaults';
 import { show } from '../private/validation-helpers';
-import { documentSubnetsOf } from './cidr-plan';
-import { FleetBaselineOptions, FleetProps } from './fleet-props';
-import { defaultZonesProblem } from './region-zones';
 
 const ACCOUNT_ID = /^\d{12}$/;
 const REGION_NAME = /^[a-z]{2}(-[a-z]+)+-\d+$/;

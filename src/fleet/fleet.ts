@@ -110,7 +110,8 @@ export class Fleet {
   }
 
   private target(props: FleetProps, account: FleetAccountProps, environment: FleetEnvironmentProps, region: FleetRegionProps): FleetTarget {
-    const options: FleetBaselineOptions = { ...props.defaults, ...environment.options, tags: { ...props.defaults?.tags, ...environment.options?.tags } };
+    const tags = { ...props.defaults?.tags, ...environment.options?.tags };
+    const options: FleetBaselineOptions = { ...props.defaults, ...environment.options, tags };
     const availabilityZones = region.availabilityZones ?? DEFAULT_ZONE_LETTERS.map((l) => `${region.region}${l}`);
     const plan = documentSubnetsOf(region.cidr, availabilityZones.length);
     const baselineProps: NuminiaBaselineProps = {

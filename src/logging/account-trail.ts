@@ -62,7 +62,7 @@ export function claimAccountTrail(baseline: Construct, config: BaselineConfig['l
       throw new Error(
         `logging.cloudTrail.homeRegion: got ${named}, but the baseline at ${record.owner.path} of the same account ${account} already ` +
           `creates the account's trail in ${record.owner.region} (it names no home region, so the first baseline of the account holds ` +
-          `it); give every baseline of the account the same logging.cloudTrail.homeRegion`,
+          'it); give every baseline of the account the same logging.cloudTrail.homeRegion',
       );
     }
     record.homeRegion = record.homeRegion ?? { region: named, path: baseline.node.path };

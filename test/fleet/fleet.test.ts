@@ -1,6 +1,6 @@
 import * as path from 'path';
-import { Fleet, NatGateways, ReleaseStage } from '../../src';
 import { sampleFleet } from './samples';
+import { Fleet, NatGateways, ReleaseStage } from '../../src';
 
 const EXAMPLE_FLEET = path.join(__dirname, '..', '..', 'examples', 'fleet', 'fleet.json');
 
@@ -23,8 +23,14 @@ describe('Fleet', () => {
   test('a target\'s baseline props: the CIDR plan of a /16, the zones a/b/c, the options, the stack name', () => {
     const development = new Fleet(sampleFleet()).targets.find((t) => t.id === 'development-us-east-1')!;
     expect(development).toMatchObject({
-      environment: 'development', account: '111111111111', region: 'us-east-1', stage: ReleaseStage.DEVELOPMENT,
-      homeRegion: false, holdsAccountTrail: false, connected: true, stackName: 'numinia-development-baseline',
+      environment: 'development',
+      account: '111111111111',
+      region: 'us-east-1',
+      stage: ReleaseStage.DEVELOPMENT,
+      homeRegion: false,
+      holdsAccountTrail: false,
+      connected: true,
+      stackName: 'numinia-development-baseline',
     });
     expect(development.baselineProps).toMatchObject({
       environment: 'development',
