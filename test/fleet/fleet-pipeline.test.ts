@@ -7,6 +7,11 @@ import { Fleet, FleetPipeline } from '../../src';
 
 const CONNECTION_ARN = 'arn:aws:codeconnections:eu-west-1:999999999999:connection/00000000-0000-0000-0000-000000000000';
 
+interface PipelineStage {
+  readonly Name: string;
+  readonly Actions: Array<{ Name: string; RunOrder: number; ActionTypeId: { Provider: string }; Configuration?: any }>;
+}
+
 function pipelineWithFleet(options: { approveBeforeProduction?: boolean } = {}) {
   const app = new App({ builtinCloudFormationValidation: false });
   const stack = new Stack(app, 'Tooling', { env: { account: '999999999999', region: 'eu-west-1' } });
@@ -21,7 +26,7 @@ function pipelineWithFleet(options: { approveBeforeProduction?: boolean } = {}) 
   const rollout = FleetPipeline.addFleet(pipeline, stack, new Fleet(sampleFleet()), options);
   app.synth();
   const [resource] = Object.values(Template.fromStack(stack).findResources('AWS::CodePipeline::Pipeline'));
-  const stages: Array<{ Name: string; Actions: Array<{ Name: string; RunOrder: number; ActionTypeId: { Provider: string }; Configuration?: any }> }> = resource.Properties.Stages;
+  const stages: PipelineStage[] = resource.Properties.Stages;
   return { rollout, stages };
 }
 
@@ -37,7 +42,8 @@ describe('FleetPipeline', () => {
       'development-eu-west-1', 'development-us-east-1', 'staging-home-regions', 'staging-us-east-1',
       'production-us-east-1', 'production-eu-west-1',
     ]);
-    expect(rolloutStages(stages).map((s) => s.Name)).toEqual(new Fleet(sampleFleet()).waves.map((w) => (w.targets.length === 1 ? w.targets[0].id : w.name)));
+    const fleetWaves = new Fleet(sampleFleet()).waves;
+    expect(rolloutStages(stages).map((s) => s.Name)).toEqual(fleetWaves.map((w) => (w.targets.length === 1 ? w.targets[0].id : w.name)));
     expect(stages.slice(0, 3).map((s) => s.Name)).toEqual(['Source', 'Build', 'UpdatePipeline']);
   });
 
