@@ -187,6 +187,12 @@ const fleetSchema = project.addTask('fleet-schema', {
 });
 project.postCompileTask.spawn(fleetSchema);
 
+// The fleet benchmark: 30, 100 and 300 baselines in one app, each size in a fresh process (bench/README.md).
+project.addTask('bench:fleet', {
+  description: 'Benchmark the synth of a fleet of 30, 100 and 300 baselines in one app: time, peak RSS, time per stack',
+  exec: 'ts-node --transpile-only --project tsconfig.dev.json bench/fleet.ts',
+});
+
 const floorCheck = project.addTask('test:floor', {
   description: 'Synthesize the compiled library against the oldest supported aws-cdk-lib, with the cdk-nag packs',
   exec: 'bash scripts/floor-check.sh',
