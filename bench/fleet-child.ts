@@ -21,7 +21,14 @@ try {
   const templates = assembly.nestedAssemblies.reduce((n, a) => n + a.nestedAssembly.stacks.length, 0) + assembly.stacks.length;
   // maxRSS is in kilobytes and covers the whole life of this process.
   console.log(JSON.stringify({
-    stacks, validation, pipeline, templates, constructMs: ms(t0, t1), synthMs: ms(t1, t2), totalMs: ms(t0, t2), maxRssKb: process.resourceUsage().maxRSS,
+    stacks,
+    validation,
+    pipeline,
+    templates,
+    constructMs: ms(t0, t1),
+    synthMs: ms(t1, t2),
+    totalMs: ms(t0, t2),
+    maxRssKb: process.resourceUsage().maxRSS,
   }));
 } finally {
   fs.rmSync(outdir, { recursive: true, force: true });
