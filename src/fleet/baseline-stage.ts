@@ -8,10 +8,10 @@ import { NuminiaBaseline } from '../numinia-baseline';
 const OVERLAPPING_VPC_CIDR_WARNING = '@numinia/cdk-baseline:overlappingVpcCidr';
 
 /**
- * Props of `NuminiaBaselineStage`.
+ * Props of `NuminiaBaselineStage`. The stage deploys to the target's account and region: an `env` given here must be
+ * that one.
  */
 export interface NuminiaBaselineStageProps extends StageProps {
-  // `env` is ignored: the stage deploys to the target's account and region.
   /** The fleet target it deploys: its account, region, stack name and baseline props. */
   readonly target: FleetTarget;
 
@@ -50,8 +50,14 @@ export class NuminiaBaselineStage extends Stage {
 
   constructor(scope: Construct, id: string, props: NuminiaBaselineStageProps) {
     const { target, description, ...stageProps } = props;
-    // The target decides where it deploys.
-    super(scope, id, { ...stageProps, env: { account: target.account, region: target.region } });
+    const env = { account: target.account, region: target.region };
+    if (stageProps.env !== undefined && (stageProps.env.account !== env.account || stageProps.env.region !== env.region)) {
+      throw new Error(
+        `env: got ${stageProps.env.account ?? 'no account'}/${stageProps.env.region ?? 'no region'}; the stage deploys the target ` +
+          `${target.id} to ${env.account}/${env.region}: leave env out`,
+      );
+    }
+    super(scope, id, { ...stageProps, env });
     this.target = target;
     const project = target.baselineProps.project;
     this.stack = new Stack(this, target.stackName, {

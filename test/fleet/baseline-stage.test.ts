@@ -63,6 +63,12 @@ describe('NuminiaBaselineStage', () => {
     expect(other.baseline.trail).toBeUndefined();
   });
 
+  test('fails when given an env other than its target\'s', () => {
+    const [target] = new Fleet(sampleFleet()).targets;
+    expect(() => new NuminiaBaselineStage(new App(APP_PROPS), 'Elsewhere', { target, env: { account: '999999999999', region: 'eu-west-1' } }))
+      .toThrow(/env: got 999999999999\/eu-west-1; the stage deploys the target development-eu-west-1 to 111111111111\/eu-west-1: leave env out/);
+  });
+
   test('an isolated environment reusing a block gets no overlap warning: the fleet decided', () => {
     const isolated = new App(APP_PROPS);
     const fleet = Fleet.fromJson(mutated((f) => { f.environments[1].regions[0].cidr = '10.30.0.0/16'; f.environments[1].connected = false; }));
