@@ -3,9 +3,7 @@ import { Construct } from 'constructs';
 import { Fleet } from './fleet';
 import { FleetTarget } from './fleet-target';
 import { NuminiaBaseline } from '../numinia-baseline';
-
-/** The ID of the baseline's warning on overlapping VPC CIDRs: a fleet checks overlaps itself. */
-const OVERLAPPING_VPC_CIDR_WARNING = '@numinia/cdk-baseline:overlappingVpcCidr';
+import { OVERLAPPING_VPC_CIDR_WARNING } from '../private/app-networks';
 
 /**
  * Props of `NuminiaBaselineStage`. The stage deploys to the target's account and region: an `env` given here must be
