@@ -46,7 +46,7 @@ describe('NuminiaBaselineStage', () => {
   });
 
   test('the trail once per account, in the account\'s home region', () => {
-    const trails = stages.map((s) => [s.account, s.region, Template.fromStack(s.stack).findResources('AWS::CloudTrail::Trail')] as const);
+    const trails = stages.map((s) => [s.account!, s.region!, Template.fromStack(s.stack).findResources('AWS::CloudTrail::Trail')] as const);
     const byAccount = new Map<string, string[]>();
     for (const [account, region, found] of trails) {
       byAccount.set(account, [...(byAccount.get(account) ?? []), ...Object.keys(found).map(() => region)]);

@@ -31,7 +31,7 @@ function pipelineWithFleet(options: { approveBeforeProduction?: boolean } = {}) 
 }
 
 /** The pipeline's stages after the ones CDK Pipelines adds itself (source, build, self-mutation, assets). */
-const rolloutStages = (stages: Array<{ Name: string }>) => stages.filter((s) => !['Source', 'Build', 'UpdatePipeline', 'Assets'].includes(s.Name));
+const rolloutStages = <T extends { Name: string }>(stages: T[]) => stages.filter((s) => !['Source', 'Build', 'UpdatePipeline', 'Assets'].includes(s.Name));
 
 describe('FleetPipeline', () => {
   const { rollout, stages } = pipelineWithFleet({ approveBeforeProduction: true });
