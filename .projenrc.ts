@@ -62,6 +62,11 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // The release round trip's npm registry on 127.0.0.1 (scripts/release/round-trip.sh). 6.10 wants Node 22; 6.8.0
     // runs on Node 20 with node-fetch 2.7.0 (see the override below).
     'verdaccio@6.8.0',
+    // examples/fleet: the service-managed StackSet variant, with cdklabs' StackSet constructs (the example only: the
+    // library's fleet area does not depend on it).
+    'cdk-stacksets@0.0.153',
+    // test/fleet: the published fleet JSON Schema and the fleet validator must agree on sample fleets.
+    'ajv@8.20.0',
   ],
   jsiiVersion: '~6.0.0',
   typescriptVersion: '~6.0.0',
@@ -178,6 +183,20 @@ project.addTask('critical-path', {
 project.addTask('bench', {
   description: 'Benchmark synth cost, scaling and template weight against a hand-written L2 baseline; prints ratios',
   exec: 'ts-node --project tsconfig.dev.json bench/run.ts',
+});
+
+// The fleet file's JSON Schema, generated from the compiled FleetProps (.jsii) after every compile; committed, and CI
+// fails when it is stale (the final git diff of `ci`), as it does for API.md.
+const fleetSchema = project.addTask('fleet-schema', {
+  description: 'Write schema/fleet.schema.json from the compiled FleetProps (after compile)',
+  exec: 'ts-node --transpile-only --project tsconfig.dev.json scripts/fleet/fleet-schema.ts',
+});
+project.postCompileTask.spawn(fleetSchema);
+
+// The fleet benchmark: 30, 100 and 300 baselines in one app, each size in a fresh process (bench/README.md).
+project.addTask('bench:fleet', {
+  description: 'Benchmark the synth of a fleet of 30, 100 and 300 baselines in one app: time, peak RSS, time per stack',
+  exec: 'ts-node --transpile-only --project tsconfig.dev.json bench/fleet.ts',
 });
 
 const floorCheck = project.addTask('test:floor', {

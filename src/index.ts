@@ -14,3 +14,4 @@ export * from './eks/efs-csi-driver-trust';
 export * from './eks/efs-csi-driver-addon';
 export * from './eks/bastion-cluster-access';
 export * from './cost';
+export * from './fleet';

@@ -15,9 +15,11 @@ import { EfsCsiDriverRoles } from './eks/efs-csi-driver-roles';
 import { EfsCsiDriverTrustType } from './eks/efs-csi-driver-trust';
 import { BaselineKeys } from './encryption/baseline-keys';
 import { Keys } from './encryption/keys';
+import { claimAccountTrail } from './logging/account-trail';
 import { AuditTrail } from './logging/audit-trail';
 import { Network } from './network/network';
 import { NuminiaBaselineProps } from './numinia-baseline-props';
+import { reportOverlappingVpcCidrs } from './private/app-networks';
 import { BaselineConfig, resolveConfig } from './private/config';
 import { MANAGED_BY, TAG_ENVIRONMENT, TAG_MANAGED_BY, TAG_PROJECT } from './private/defaults';
 import { pinFeatureFlags } from './private/feature-flags';
@@ -131,9 +133,17 @@ export class NuminiaBaseline extends Construct {
   /**
    * The CloudTrail trail.
    *
-   * @default - undefined when `logging.cloudTrail.enabled` is false
+   * @default - undefined when `logging.cloudTrail.enabled` is false, or when another baseline of the account creates it
    */
   public readonly trail?: cloudtrail.CfnTrail;
+
+  /**
+   * The ARN of the account's multi-region trail: this baseline's, or the one of the baseline of the same account in
+   * this app that creates it (see `logging.cloudTrail.homeRegion`).
+   *
+   * @default - undefined when the trail is disabled, or created by a baseline this app does not hold (or holds later)
+   */
+  public readonly accountTrailArn?: string;
 
   /**
    * The bucket holding the trail's log files.
@@ -166,6 +176,11 @@ export class NuminiaBaseline extends Construct {
     const config = resolveConfig(this, props);
     validateBaselineProps(this, props, config);
     claimBaselineIdentity(this, config.project, config.environment);
+    reportOverlappingVpcCidrs(this, config.network.cidr);
+    // One multi-region trail per account: the other baselines of the account in this app create none.
+    const accountTrail = config.logging.cloudTrail.enabled ? claimAccountTrail(this, config.logging.cloudTrail) : undefined;
+    const trailHere = accountTrail?.here ?? false;
+    this.accountTrailArn = accountTrail?.trailArn;
     this.csiDriverTrustType = config.fileSystem.csiDriverTrust.type;
     this.clusterNames = config.bastion.eksClusterNames;
     const availabilityZones = config.network.availabilityZones!;
@@ -176,16 +191,16 @@ export class NuminiaBaseline extends Construct {
       rotationPeriod: config.encryption.rotationPeriod,
       byo: props.encryption ?? {},
       fileSystemEnabled: config.fileSystem.enabled,
-      logGroupNames: baselineLogGroupNames(config),
+      logGroupNames: baselineLogGroupNames(config, trailHere),
       flowLogsToS3: config.logging.flowLogs.toS3,
       logsKeyForAllLogGroups: config.encryption.logsKeyForAllLogGroups,
-      trailName: config.logging.cloudTrail.enabled ? config.logging.cloudTrail.trailName : undefined,
+      trailName: trailHere ? config.logging.cloudTrail.trailName : undefined,
     });
     this.keys = { eksSecrets: keys.eksSecrets, fileSystem: keys.fileSystem, logs: keys.logs };
 
     // The log buckets first: the flow logs may go to one of them.
-    const logging = config.logging.cloudTrail.enabled || config.logging.flowLogs.toS3
-      ? new AuditTrail(this, 'AuditTrail', { config: config.logging.cloudTrail, flowLogs: config.logging.flowLogs, key: keys.logs })
+    const logging = trailHere || config.logging.flowLogs.toS3
+      ? new AuditTrail(this, 'AuditTrail', { config: config.logging.cloudTrail, trailHere, flowLogs: config.logging.flowLogs, key: keys.logs })
       : undefined;
     this.trail = logging?.trail;
     this.trailBucket = logging?.bucket;
@@ -313,11 +328,11 @@ export class NuminiaBaseline extends Construct {
 }
 
 /** The log groups the baseline creates, which its logs key serves. */
-function baselineLogGroupNames(config: BaselineConfig): string[] {
+function baselineLogGroupNames(config: BaselineConfig, trailHere: boolean): string[] {
   const trail = config.logging.cloudTrail;
   const flowLogs = config.logging.flowLogs;
   return [
     ...(flowLogs.toCloudWatchLogs ? [flowLogs.logGroupName] : []),
-    ...(trail.enabled && trail.sendToCloudWatchLogs ? [trail.logGroupName] : []),
+    ...(trailHere && trail.sendToCloudWatchLogs ? [trail.logGroupName] : []),
   ];
 }

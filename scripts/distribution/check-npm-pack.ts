@@ -1,6 +1,6 @@
 /**
  * Check what the npm tarball holds: the compiled library (lib/*.js, lib/*.d.ts), the jsii assembly (.jsii), API.md,
- * README.md, LICENSE and package.json; optionally the rosetta translations (.jsii.tabl.json); nothing else (no src/,
+ * README.md, LICENSE, package.json and the fleet file's JSON Schema (schema/fleet.schema.json); optionally the rosetta translations (.jsii.tabl.json); nothing else (no src/,
  * test/, examples/, scripts/, virtualenvs, CI or tool files).
  *
  * Usage: ts-node scripts/distribution/check-npm-pack.ts <tarball> [<report.json>]
@@ -9,7 +9,7 @@
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 
-const REQUIRED = ['package.json', 'README.md', 'LICENSE', 'API.md', '.jsii', 'lib/index.js', 'lib/index.d.ts'];
+const REQUIRED = ['package.json', 'README.md', 'LICENSE', 'API.md', '.jsii', 'lib/index.js', 'lib/index.d.ts', 'schema/fleet.schema.json'];
 const ALLOWED: RegExp[] = [
   /^package\.json$/,
   /^README\.md$/,
@@ -18,6 +18,8 @@ const ALLOWED: RegExp[] = [
   /^\.jsii$/,
   /^\.jsii\.tabl\.json$/,
   /^lib\/.+\.(js|d\.ts)$/,
+  // The fleet file's JSON Schema, for editors: `"$schema": "./node_modules/@numinia/cdk-baseline/schema/fleet.schema.json"`.
+  /^schema\/fleet\.schema\.json$/,
 ];
 const FORBIDDEN_DIRS = ['src/', 'test/', 'examples/'];
 
@@ -65,7 +67,7 @@ function main(): number {
   if (other.length > 0) problems.push(`not expected in the package (add to .npmignore): ${summarize(other)}`);
   problems.push(...copyleftProblems(tarball, files.map((f) => f.path)));
   for (const p of problems) console.log(`  FAIL ${p}`);
-  if (problems.length === 0) console.log('  PASS lib/, .jsii, API.md, README.md, LICENSE, package.json and nothing else');
+  if (problems.length === 0) console.log('  PASS lib/, .jsii, API.md, README.md, LICENSE, package.json, schema/fleet.schema.json and nothing else');
 
   if (reportFile) {
     const report = {

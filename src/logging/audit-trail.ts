@@ -12,6 +12,8 @@ import { ACCESS_LOG_EXPIRY_DAYS } from '../private/defaults';
 
 export interface AuditTrailProps {
   readonly config: BaselineConfig['logging']['cloudTrail'];
+  /** Whether this baseline holds its account's trail (see account-trail.ts); false when disabled. */
+  readonly trailHere: boolean;
   /** Flow logs to S3: their bucket is made here too, beside the trail's, and logs its access to the same place. */
   readonly flowLogs: BaselineConfig['logging']['flowLogs'];
   readonly key: kms.IKey;
@@ -37,7 +39,7 @@ export class AuditTrail extends Construct {
   public readonly logGroup?: logs.LogGroup;
   public readonly flowLogBucket?: s3.Bucket;
 
-  constructor(scope: Construct, id: string, { config, flowLogs, key }: AuditTrailProps) {
+  constructor(scope: Construct, id: string, { config, trailHere, flowLogs, key }: AuditTrailProps) {
     super(scope, id);
     this.accessLogsBucket = new s3.Bucket(this, 'AccessLogsBucket', {
       ...HARDENED_BUCKET,
@@ -54,7 +56,7 @@ export class AuditTrail extends Construct {
     if (flowLogs.toS3) {
       this.flowLogBucket = this.createFlowLogBucket(flowLogs.retention, key);
     }
-    if (config.enabled) {
+    if (trailHere) {
       const trail = this.createTrail(config, key);
       this.trail = trail.trail;
       this.bucket = trail.bucket;

@@ -40,6 +40,16 @@ export interface CloudTrailProps {
    * @default - never
    */
   readonly expireAfter?: Duration;
+
+  /**
+   * The region of the account's multi-region trail. A multi-region trail records every region of its account, so one
+   * per account is enough (a second one bills the management events twice): a baseline in another region creates
+   * none. Every baseline of one account in an app must name the same home region, or none.
+   *
+   * @default - one trail per account among the baselines of an app: the first baseline of a concrete account holds
+   * it, the others create none; a baseline of an unknown account (a token) always creates one
+   */
+  readonly homeRegion?: string;
 }
 
 /**

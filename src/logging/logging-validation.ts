@@ -4,6 +4,9 @@ import { FlowLogDestinations, LoggingProps } from './logging-props';
 import * as defaults from '../private/defaults';
 import { checkDisabledArea, show, wholeDays } from '../private/validation-helpers';
 
+/** A region name: eu-west-1, us-gov-west-1, ap-southeast-5. */
+const REGION_NAME = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+
 const RETENTION_VALUES = Object.values(logs.RetentionDays).filter((v): v is number => typeof v === 'number');
 
 /** Flow-log retention and the trail's props. */
@@ -29,6 +32,9 @@ export function checkLoggingProps(props: LoggingProps | undefined): string[] {
   problems.push(...checkDisabledArea('logging.cloudTrail', trail));
   if (trail.sendToCloudWatchLogs === false && trail.cloudWatchLogsRetention !== undefined) {
     problems.push('logging.cloudTrail.cloudWatchLogsRetention: set while sendToCloudWatchLogs is false; remove one of the two');
+  }
+  if (trail.homeRegion !== undefined && !Token.isUnresolved(trail.homeRegion) && !REGION_NAME.test(String(trail.homeRegion))) {
+    problems.push(`logging.cloudTrail.homeRegion: got ${show(trail.homeRegion)}; expected a region name such as eu-west-1`);
   }
   const glacier = trail.transitionToGlacierAfter === undefined ? defaults.TRAIL_BUCKET_GLACIER_AFTER_DAYS : wholeDays(trail.transitionToGlacierAfter);
   const expiry = trail.expireAfter === undefined ? undefined : wholeDays(trail.expireAfter);

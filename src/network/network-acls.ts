@@ -78,8 +78,15 @@ export class NetworkAcls extends Construct {
     }
   }
 
+  /**
+   * The associations are made here, numbered in zone order, rather than by `NetworkAcl`'s `subnetSelection`: that
+   * names each after the subnet's construct path, stack name included, so moving the stack into a stage or renaming
+   * it would replace every association, and deleting the old one puts the subnet back on the VPC's default ACL.
+   */
   private acl(id: string, vpc: ec2.IVpc, subnetGroupName: string): ec2.NetworkAcl {
-    const acl = new ec2.NetworkAcl(this, id, { vpc, subnetSelection: { subnetGroupName } });
+    const acl = new ec2.NetworkAcl(this, id, { vpc });
+    vpc.selectSubnets({ subnetGroupName }).subnets.forEach((subnet, i) =>
+      new ec2.SubnetNetworkAclAssociation(this, `${id}Association${i + 1}`, { networkAcl: acl, subnet }));
     this.acls.push(acl);
     return acl;
   }

@@ -80,6 +80,7 @@ export interface BaselineConfig {
       readonly cloudWatchLogsRetention: logs.RetentionDays;
       readonly transitionToGlacierAfter: Duration;
       readonly expireAfter?: Duration;
+      readonly homeRegion?: string;
     };
   };
   readonly sharing: {
@@ -159,6 +160,7 @@ export function resolveConfig(scope: Construct, props: NuminiaBaselineProps): Ba
         cloudWatchLogsRetention: trail.cloudWatchLogsRetention ?? logs.RetentionDays.ONE_YEAR,
         transitionToGlacierAfter: trail.transitionToGlacierAfter ?? Duration.days(defaults.TRAIL_BUCKET_GLACIER_AFTER_DAYS),
         expireAfter: trail.expireAfter,
+        homeRegion: trail.homeRegion,
       },
     },
     sharing: {

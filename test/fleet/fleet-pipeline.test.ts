@@ -1,0 +1,81 @@
+import { App, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as codepipeline from 'aws-cdk-lib/aws-codepipeline';
+import * as pipelines from 'aws-cdk-lib/pipelines';
+import { sampleFleet } from './samples';
+import { Fleet, FleetPipeline } from '../../src';
+
+const CONNECTION_ARN = 'arn:aws:codeconnections:eu-west-1:999999999999:connection/00000000-0000-0000-0000-000000000000';
+
+interface PipelineStage {
+  readonly Name: string;
+  readonly Actions: Array<{ Name: string; RunOrder: number; ActionTypeId: { Provider: string }; Configuration?: any }>;
+}
+
+function pipelineWithFleet(options: { approveBeforeProduction?: boolean } = {}) {
+  const app = new App({ builtinCloudFormationValidation: false });
+  const stack = new Stack(app, 'Tooling', { env: { account: '999999999999', region: 'eu-west-1' } });
+  const pipeline = new pipelines.CodePipeline(stack, 'Pipeline', {
+    crossAccountKeys: true,
+    pipelineType: codepipeline.PipelineType.V2,
+    synth: new pipelines.ShellStep('Synth', {
+      input: pipelines.CodePipelineSource.connection('numengames/numinia-cdk-baseline', 'main', { connectionArn: CONNECTION_ARN }),
+      commands: ['npm ci', 'npx cdk synth'],
+    }),
+  });
+  const rollout = FleetPipeline.addFleet(pipeline, stack, new Fleet(sampleFleet()), options);
+  app.synth();
+  const [resource] = Object.values(Template.fromStack(stack).findResources('AWS::CodePipeline::Pipeline'));
+  const stages: PipelineStage[] = resource.Properties.Stages;
+  return { rollout, stages };
+}
+
+/** The pipeline's stages after the ones CDK Pipelines adds itself (source, build, self-mutation, assets). */
+const rolloutStages = <T extends { Name: string }>(stages: T[]) => stages.filter((s) => !['Source', 'Build', 'UpdatePipeline', 'Assets'].includes(s.Name));
+
+describe('FleetPipeline', () => {
+  const { rollout, stages } = pipelineWithFleet({ approveBeforeProduction: true });
+
+  // CDK Pipelines names a pipeline stage after its wave, or after the wave's only stage.
+  test('the pipeline\'s stages are the fleet\'s waves, in order: development, staging, production, home regions first', () => {
+    expect(rolloutStages(stages).map((s) => s.Name)).toEqual([
+      'development-eu-west-1', 'development-us-east-1', 'staging-home-regions', 'staging-us-east-1',
+      'production-us-east-1', 'production-eu-west-1',
+    ]);
+    const fleetWaves = new Fleet(sampleFleet()).waves;
+    expect(rolloutStages(stages).map((s) => s.Name)).toEqual(fleetWaves.map((w) => (w.targets.length === 1 ? w.targets[0].id : w.name)));
+    expect(stages.slice(0, 3).map((s) => s.Name)).toEqual(['Source', 'Build', 'UpdatePipeline']);
+  });
+
+  test('each wave deploys its stages\' stacks in parallel: prepare then execute of each change set', () => {
+    const staging = rolloutStages(stages).find((s) => s.Name === 'staging-home-regions')!;
+    const byRunOrder = (n: number) => staging.Actions.filter((a) => a.RunOrder === n).map((a) => a.Name).sort();
+    expect(byRunOrder(1)).toEqual(['qa-eu-west-1.numinia-qa-baseline.Prepare', 'staging-eu-west-1.numinia-staging-baseline.Prepare']);
+    expect(byRunOrder(2)).toEqual(['qa-eu-west-1.numinia-qa-baseline.Deploy', 'staging-eu-west-1.numinia-staging-baseline.Deploy']);
+    expect(staging.Actions.every((a) => a.ActionTypeId.Provider === 'CloudFormation')).toBe(true);
+  });
+
+  test('each action deploys the target\'s stack into its account and region', () => {
+    const action = rolloutStages(stages).flatMap((s) => s.Actions).find((a) => a.Name === 'numinia-production-baseline.Deploy' && JSON.stringify(a).includes('us-east-1'))!;
+    expect(action.Configuration.StackName).toBe('numinia-production-baseline');
+    expect(JSON.stringify(action)).toContain('333333333333');
+    expect((action as any).Region).toBe('us-east-1');
+  });
+
+  test('a manual approval before the first production wave, and none elsewhere', () => {
+    const approvals = rolloutStages(stages).flatMap((s) => s.Actions.filter((a) => a.ActionTypeId.Provider === 'Manual').map(() => s.Name));
+    expect(approvals).toEqual(['production-us-east-1']);
+    const production = rolloutStages(stages).find((s) => s.Name === 'production-us-east-1')!;
+    expect(production.Actions.find((a) => a.ActionTypeId.Provider === 'Manual')!.RunOrder).toBe(1);
+  });
+
+  test('returns the waves and the stages in rollout order', () => {
+    expect(rollout.waves.map((w) => w.id)).toEqual(new Fleet(sampleFleet()).waves.map((w) => w.name));
+    expect(rollout.stages.map((s) => s.stageName)).toEqual(new Fleet(sampleFleet()).targets.map((t) => t.id));
+  });
+
+  test('without the option, no approval', () => {
+    const { stages: plain } = pipelineWithFleet();
+    expect(JSON.stringify(plain)).not.toContain('"Provider":"Manual"');
+  });
+});

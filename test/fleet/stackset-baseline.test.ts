@@ -1,0 +1,78 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App, Stack } from 'aws-cdk-lib';
+import { Match } from 'aws-cdk-lib/assertions';
+import { synthStackSetTemplate } from './stackset-template';
+import { StackSetBaseline } from '../../src';
+
+describe('StackSetBaseline: the environment-agnostic template a service-managed StackSet deploys', () => {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'stackset-'));
+  afterAll(() => fs.rmSync(outdir, { recursive: true, force: true }));
+  const { json, template, stackSetStack } = synthStackSetTemplate(outdir);
+  const resources = Object.entries<any>(json.Resources);
+
+  test('no file asset, no Lambda function, no custom resource, no bootstrap version rule', () => {
+    expect(resources.filter(([, r]) => r.Type === 'AWS::Lambda::Function' || r.Type.startsWith('Custom::'))).toEqual([]);
+    expect(json.Rules).toBeUndefined();
+    expect(Object.keys(json.Parameters)).not.toContain('BootstrapVersion');
+    expect(JSON.stringify(json)).not.toMatch(/cdk-hnb659fds|aws:asset:path/);
+  });
+
+  test('the VPC CIDR is a /16 parameter and the subnets are the document\'s plan inside it, over three zones of Fn::GetAZs', () => {
+    template.hasParameter('VpcCidr', { Type: 'String', Default: '10.0.0.0/16', AllowedPattern: Match.stringLikeRegexp('/16\\$$') });
+    template.hasResourceProperties('AWS::EC2::VPC', { CidrBlock: { Ref: 'VpcCidr' } });
+    const subnets = resources.filter(([, r]) => r.Type === 'AWS::EC2::Subnet').map(([, r]) => r.Properties);
+    expect(subnets.map((s) => [s.CidrBlock['Fn::Select'][0], s.AvailabilityZone['Fn::Select'][0]]).sort((a, b) => a[0] - b[0])).toEqual([
+      [1, 0], [2, 1], [3, 2], [101, 0], [102, 1], [103, 2],
+    ]);
+    expect(subnets[0].CidrBlock['Fn::Select'][1]).toEqual({ 'Fn::Cidr': [{ Ref: 'VpcCidr' }, 256, '8'] });
+    expect(subnets[0].AvailabilityZone['Fn::Select'][1]).toEqual({ 'Fn::GetAZs': '' });
+  });
+
+  test('the trail and everything that serves it exist only in the HomeRegion parameter\'s region', () => {
+    template.hasCondition('IsHomeRegion', { 'Fn::Equals': [{ Ref: 'AWS::Region' }, { Ref: 'HomeRegion' }] });
+    template.hasParameter('HomeRegion', { Default: 'eu-west-1' });
+    const conditional = resources.filter(([, r]) => r.Condition === 'IsHomeRegion').map(([, r]) => r.Type).sort();
+    expect(conditional).toEqual([
+      'AWS::CloudTrail::Trail', 'AWS::IAM::Policy', 'AWS::IAM::Role', 'AWS::Logs::LogGroup',
+      'AWS::S3::Bucket', 'AWS::S3::Bucket', 'AWS::S3::BucketPolicy', 'AWS::S3::BucketPolicy',
+    ]);
+    // every other resource is unconditional: the VPC, keys, flow logs, bastion exist in every region
+    expect(resources.filter(([, r]) => r.Condition === undefined).length).toBeGreaterThan(50);
+  });
+
+  test('the logs key grants CloudTrail only in the home region', () => {
+    const [logsKey] = resources.filter(([, r]) => r.Type === 'AWS::KMS::Key' && JSON.stringify(r).includes('cloudtrail.amazonaws.com')).map(([, r]) => r);
+    const statements: any[] = logsKey.Properties.KeyPolicy.Statement;
+    const cloudTrail = statements.filter((s) => JSON.stringify(s).includes('cloudtrail.amazonaws.com'));
+    expect(cloudTrail.map((s) => [s['Fn::If']?.[0], s['Fn::If']?.[1].Sid, s['Fn::If']?.[2]])).toEqual([
+      ['IsHomeRegion', 'AllowCloudTrailToEncryptLogsOfThisAccount', { Ref: 'AWS::NoValue' }],
+      ['IsHomeRegion', 'AllowCloudTrailToDescribeKey', { Ref: 'AWS::NoValue' }],
+    ]);
+    expect(statements.filter((s) => s['Fn::If'] === undefined).map((s) => s.Sid)).toEqual([undefined, 'AllowCloudWatchLogsOfTheBaselineLogGroups']);
+  });
+
+  test('the default security group keeps AWS\'s rules, and says so', () => {
+    expect(resources.filter(([, r]) => r.Type === 'Custom::VpcRestrictDefaultSG')).toEqual([]);
+    const warnings = stackSetStack.node.findAll().flatMap((c) => c.node.metadata).filter((m) => m.type === 'aws:cdk:warning').map((m) => String(m.data));
+    expect(warnings).toEqual([expect.stringMatching(/default security group keeps AWS's rules .*\[ack: @numinia\/cdk-baseline:defaultSecurityGroupOpen\]$/)]);
+  });
+
+  test('the bastion\'s image is resolved per region at deploy time, from a public SSM parameter', () => {
+    expect(Object.values<any>(json.Parameters).filter((p) => p.Type.startsWith('AWS::SSM::Parameter::Value'))).toEqual([
+      { Type: 'AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>', Default: '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-6.1-x86_64' },
+    ]);
+  });
+
+  test('fails in a stack bound to an account and region', () => {
+    const stack = new Stack(new App(), 'Bound', { env: { account: '111111111111', region: 'eu-west-1' } });
+    expect(() => new StackSetBaseline(stack, 'Baseline', { environment: 'workload', homeRegion: 'eu-west-1' }))
+      .toThrow(/the stack Bound is bound to 111111111111\/eu-west-1; a StackSet template must be environment-agnostic/);
+  });
+
+  test('fails when asked to restrict the default security group', () => {
+    expect(() => new StackSetBaseline(new Stack(new App(), 'Agnostic'), 'Baseline', { environment: 'workload', homeRegion: 'eu-west-1', options: { restrictDefaultSecurityGroup: true } }))
+      .toThrow(/options\.restrictDefaultSecurityGroup: true needs a Lambda function from a file asset/);
+  });
+});

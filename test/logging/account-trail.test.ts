@@ -1,0 +1,111 @@
+import { App, Stack } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { NuminiaBaseline, NuminiaBaselineProps } from '../../src';
+
+const ACCOUNT = '111111111111';
+
+/** One app, a stack per baseline; built-in validation off: these tests count resources, not warnings of it. */
+function appWith(specs: Array<{ environment: string; region: string; account?: string | null; props?: Partial<NuminiaBaselineProps> }>) {
+  const app = new App({ builtinCloudFormationValidation: false });
+  const built = specs.map(({ environment, region, account, props }) => {
+    const env = account === null ? { region } : { account: account ?? ACCOUNT, region };
+    const stack = new Stack(app, `${environment}-${region}`, { env });
+    const baseline = new NuminiaBaseline(stack, 'Baseline', { environment, ...props });
+    return { stack, baseline, template: () => Template.fromStack(stack) };
+  });
+  return { app, built };
+}
+
+const cloudTrailStatements = (template: Template) =>
+  JSON.stringify(template.findResources('AWS::KMS::Key')).match(/cloudtrail\.amazonaws\.com/g) ?? [];
+
+describe('one multi-region trail per account among the baselines of an app', () => {
+  test('two regions of one account: the home region holds the trail, the other none, and knows where it is', () => {
+    // GIVEN the home region named on both, the other region constructed first
+    const { built: [us, eu] } = appWith([
+      { environment: 'production', region: 'us-east-1', props: { logging: { cloudTrail: { homeRegion: 'eu-west-1' } } } },
+      { environment: 'production', region: 'eu-west-1', props: { logging: { cloudTrail: { homeRegion: 'eu-west-1' } } } },
+    ]);
+    // THEN
+    eu.template().resourceCountIs('AWS::CloudTrail::Trail', 1);
+    us.template().resourceCountIs('AWS::CloudTrail::Trail', 0);
+    expect(us.baseline.trail).toBeUndefined();
+    expect(us.baseline.trailBucket).toBeUndefined();
+    expect(eu.baseline.trail).toBeDefined();
+    Annotations.fromStack(us.stack).hasInfo('*', Match.stringLikeRegexp('no CloudTrail trail here: .* home region eu-west-1'));
+  });
+
+  test('the other region has no trail buckets, no trail log group, and its logs key grants CloudTrail nothing', () => {
+    const { built: [eu, us] } = appWith([
+      { environment: 'production', region: 'eu-west-1', props: { logging: { cloudTrail: { homeRegion: 'eu-west-1' } } } },
+      { environment: 'production', region: 'us-east-1', props: { logging: { cloudTrail: { homeRegion: 'eu-west-1' } } } },
+    ]);
+    const template = us.template();
+    template.resourceCountIs('AWS::S3::Bucket', 0);
+    template.resourceCountIs('AWS::Logs::LogGroup', 1);
+    expect(cloudTrailStatements(template)).toEqual([]);
+    // the flow-log group alone may use the key
+    template.hasResourceProperties('AWS::KMS::Key', {
+      KeyPolicy: { Statement: Match.arrayWith([Match.objectLike({ Condition: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': Match.anyValue() } } })]) },
+    });
+    expect(JSON.stringify(template.toJSON())).not.toContain('/production/cloudtrail');
+    expect(cloudTrailStatements(eu.template()).length).toBeGreaterThan(0);
+    expect(us.baseline.accountTrailArn).toBeDefined();
+    expect(us.stack.resolve(us.baseline.accountTrailArn)).toEqual({
+      'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':cloudtrail:eu-west-1:111111111111:trail/numinia-production-audit']],
+    });
+  });
+
+  test('without a home region, the first baseline of the account holds it: two environments, one trail', () => {
+    const { built: [staging, development] } = appWith([
+      { environment: 'staging', region: 'eu-west-1' },
+      { environment: 'development', region: 'eu-central-1' },
+    ]);
+    staging.template().resourceCountIs('AWS::CloudTrail::Trail', 1);
+    development.template().resourceCountIs('AWS::CloudTrail::Trail', 0);
+    Annotations.fromStack(development.stack).hasInfo('*', Match.stringLikeRegexp('numinia-staging-audit is created by the baseline at staging-eu-west-1/Baseline'));
+  });
+
+  test('two accounts: a trail each', () => {
+    const { built } = appWith([
+      { environment: 'staging', region: 'eu-west-1', account: '111111111111' },
+      { environment: 'production', region: 'eu-west-1', account: '222222222222' },
+    ]);
+    built.forEach((b) => b.template().resourceCountIs('AWS::CloudTrail::Trail', 1));
+  });
+
+  test('unknown accounts cannot be compared: each keeps its trail, unless its region is not the named home region', () => {
+    const { built: [a, b, c] } = appWith([
+      { environment: 'staging', region: 'eu-west-1', account: null },
+      { environment: 'production', region: 'eu-west-1', account: null },
+      { environment: 'sandbox', region: 'us-east-1', account: null, props: { logging: { cloudTrail: { homeRegion: 'eu-west-1' } } } },
+    ]);
+    a.template().resourceCountIs('AWS::CloudTrail::Trail', 1);
+    b.template().resourceCountIs('AWS::CloudTrail::Trail', 1);
+    c.template().resourceCountIs('AWS::CloudTrail::Trail', 0);
+  });
+
+  test('fails when two baselines of one account name different home regions', () => {
+    expect(() => appWith([
+      { environment: 'staging', region: 'eu-west-1', props: { logging: { cloudTrail: { homeRegion: 'eu-west-1' } } } },
+      { environment: 'production', region: 'us-east-1', props: { logging: { cloudTrail: { homeRegion: 'us-east-1' } } } },
+    ])).toThrow(/logging\.cloudTrail\.homeRegion: got us-east-1, but the baseline at staging-eu-west-1\/Baseline of the same account 111111111111 names eu-west-1/);
+  });
+
+  test('fails when a later baseline names a home region other than where the first one already put the trail', () => {
+    expect(() => appWith([
+      { environment: 'staging', region: 'eu-west-1' },
+      { environment: 'production', region: 'us-east-1', props: { logging: { cloudTrail: { homeRegion: 'us-east-1' } } } },
+    ])).toThrow(/already creates the account's trail in eu-west-1/);
+  });
+
+  test('fails when the home region is not a region name', () => {
+    expect(() => appWith([{ environment: 'staging', region: 'eu-west-1', props: { logging: { cloudTrail: { homeRegion: 'Ireland' } } } }]))
+      .toThrow(/logging\.cloudTrail\.homeRegion: got "Ireland"; expected a region name such as eu-west-1/);
+  });
+
+  test('fails when the home region is set on a disabled trail', () => {
+    expect(() => appWith([{ environment: 'staging', region: 'eu-west-1', props: { logging: { cloudTrail: { enabled: false, homeRegion: 'eu-west-1' } } } }]))
+      .toThrow(/logging\.cloudTrail\.enabled: false, yet logging\.cloudTrail\.homeRegion is set/);
+  });
+});
