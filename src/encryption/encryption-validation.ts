@@ -2,8 +2,12 @@ import { EncryptionProps } from './encryption-props';
 import * as defaults from '../private/defaults';
 import { wholeDays } from '../private/validation-helpers';
 
-/** The keys' props: rotation, and keys brought in. */
-export function checkEncryptionProps(props: EncryptionProps | undefined, fileSystemEnabled: boolean): string[] {
+/**
+ * The keys' props: rotation, and keys brought in.
+ *
+ * @param alarmKeyCreated the monitoring area makes its topic's key (which rotates on the same period)
+ */
+export function checkEncryptionProps(props: EncryptionProps | undefined, fileSystemEnabled: boolean, alarmKeyCreated = false): string[] {
   const problems: string[] = [];
   const enc = props ?? {};
   if (enc.rotationPeriod !== undefined) {
@@ -16,7 +20,7 @@ export function checkEncryptionProps(props: EncryptionProps | undefined, fileSys
     }
     const allKeysBroughtIn =
       enc.eksSecretsKey !== undefined && enc.logsKey !== undefined && (enc.fileSystemKey !== undefined || !fileSystemEnabled);
-    if (allKeysBroughtIn) {
+    if (allKeysBroughtIn && !alarmKeyCreated) {
       problems.push(
         'encryption.rotationPeriod: every key is brought in (eksSecretsKey, fileSystemKey, logsKey), so no key is ' +
           'created for it to apply to; set rotation on your own keys and remove rotationPeriod',

@@ -5,6 +5,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import * as defaults from './defaults';
 import { EfsCsiDriverTrust } from '../eks/efs-csi-driver-trust';
+import { MonitoringConfig, resolveMonitoringConfig } from '../monitoring/monitoring-config';
 import { NatGateways } from '../network/network-props';
 import type { NuminiaBaselineProps } from '../numinia-baseline-props';
 import { defaultParameterPrefix } from '../sharing/parameter-names';
@@ -68,6 +69,7 @@ export interface BaselineConfig {
     readonly publishParameters: boolean;
     readonly parameterPrefix: string;
   };
+  readonly monitoring: MonitoringConfig;
   readonly tags: Record<string, string>;
 }
 
@@ -131,6 +133,7 @@ export function resolveConfig(scope: Construct, props: NuminiaBaselineProps): Ba
       publishParameters: props.sharing?.publishParameters ?? true,
       parameterPrefix: props.sharing?.parameterPrefix ?? defaultParameterPrefix(project, props.environment),
     },
+    monitoring: resolveMonitoringConfig(props.monitoring),
     tags: props.tags ?? {},
   };
 }

@@ -5,6 +5,8 @@ import { show } from './validation-helpers';
 import { checkBastionProps } from '../access/bastion-validation';
 import { checkEncryptionProps } from '../encryption/encryption-validation';
 import { checkLoggingProps } from '../logging/logging-validation';
+import { checkMonitoringProps } from '../monitoring/monitoring-validation';
+import { NatGateways } from '../network/network-props';
 import { checkNetworkProps } from '../network/network-validation';
 import type { NuminiaBaselineProps } from '../numinia-baseline-props';
 import { checkSharingProps } from '../sharing/sharing-validation';
@@ -20,11 +22,16 @@ export function validateBaselineProps(props: NuminiaBaselineProps, config: Basel
     ...checkNames(props),
     ...checkTags(config.tags),
     ...checkNetworkProps(props.network, config.network),
-    ...checkEncryptionProps(props.encryption, config.fileSystem.enabled),
+    ...checkEncryptionProps(props.encryption, config.fileSystem.enabled, config.monitoring.enabled && !config.monitoring.alarmTopic),
     ...checkFileSystemProps(props.fileSystem, config.network.databaseSubnetCidrs.length > 0),
     ...checkBastionProps(props.bastion),
     ...checkLoggingProps(props.logging),
     ...checkSharingProps(props.sharing),
+    ...checkMonitoringProps(props.monitoring, {
+      trailDelivers: config.logging.cloudTrail.enabled && config.logging.cloudTrail.sendToCloudWatchLogs,
+      hasNatGateways: config.network.natGateways !== NatGateways.NONE,
+      fileSystem: config.fileSystem.enabled ? config.fileSystem : undefined,
+    }),
   ];
   if (problems.length > 0) {
     throw new Error(
