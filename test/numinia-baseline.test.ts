@@ -71,10 +71,12 @@ describe('NuminiaBaseline', () => {
       'AWS::KMS::Key BaselineEncryptionEksSecretsKeyDDE5F76B',
       'AWS::KMS::Key BaselineEncryptionFileSystemKeyAD418ED4',
       'AWS::KMS::Key BaselineEncryptionLogsKey589DFDB0',
+      'AWS::KMS::Key BaselineMonitoringAlarmTopicKeyFA8ED7D1',
       'AWS::Logs::LogGroup BaselineAuditTrailLogGroup4DC54905',
       'AWS::Logs::LogGroup BaselineNetworkFlowLogGroup5D69D648',
       'AWS::S3::Bucket BaselineAuditTrailAccessLogsBucketB49B871F',
       'AWS::S3::Bucket BaselineAuditTrailBucket6B0AB327',
+      'AWS::SNS::Topic BaselineMonitoringAlarmTopicD3FA594D',
     ]);
   });
 
@@ -118,7 +120,9 @@ describe('NuminiaBaseline', () => {
       'AWS::IAM::Role',
       'AWS::KMS::Alias',
       'AWS::Lambda::Function',
+      'AWS::Logs::MetricFilter',
       'AWS::S3::BucketPolicy',
+      'AWS::SNS::TopicPolicy',
       'Custom::VpcRestrictDefaultSG',
     ]);
   });
@@ -138,9 +142,9 @@ describe('NuminiaBaseline', () => {
     expect(baseline.flowLogGroup).toBeDefined();
   });
 
-  test('the default template: 88 resources, matching the snapshot (a complement to the assertions above)', () => {
+  test('the default template: 135 resources (88 without monitoring), matching the snapshot (a complement to the assertions above)', () => {
     const template = synthTemplate().toJSON();
-    expect(Object.keys(template.Resources)).toHaveLength(88);
+    expect(Object.keys(template.Resources)).toHaveLength(135);
     // Asset hashes change with the aws-cdk-lib release, not with this library.
     expect(JSON.parse(JSON.stringify(template).replace(/[0-9a-f]{64}/g, '<asset-hash>'))).toMatchSnapshot();
   });

@@ -2,7 +2,7 @@ import { fullDiff, ResourceImpact } from '@aws-cdk/cloudformation-diff';
 import { Duration } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { NatGateways, NuminiaBaselineProps } from '../../src';
+import { CisVariant, NatGateways, NuminiaBaselineProps } from '../../src';
 import { STATEFUL_TYPES, synthTemplate } from '../util';
 
 const STATEFUL = new Set(STATEFUL_TYPES);
@@ -19,6 +19,9 @@ const NON_STATEFUL_CHANGES: Array<[string, Partial<NuminiaBaselineProps>]> = [
   ['bastion off', { bastion: { enabled: false } }],
   ['key rotation period', { encryption: { rotationPeriod: Duration.days(180) } }],
   ['a database tier added', { network: { databaseSubnetCidrs: ['10.0.201.0/24', '10.0.202.0/24', '10.0.203.0/24'] } }],
+  ['alarm e-mails added', { monitoring: { alarmEmails: ['ops@numinia.io'] } }],
+  ['alarm thresholds and the CIS variant', { monitoring: { cisVariant: CisVariant.CIS_V3, unauthorizedApiCallsThreshold: 5, natPacketDropPercentThreshold: 0.1 } }],
+  ['operational alarms and the dashboard off', { monitoring: { operationalAlarms: false, dashboard: false } }],
 ];
 
 /** Stateful resources that the change would replace, destroy or may replace, as `cdk diff` reports them. */
