@@ -55,6 +55,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@aws-sdk/client-kms@3.1164.0',
     '@aws-sdk/client-s3@3.1175.0',
     '@aws-sdk/client-sns@3.1169.0',
+    // The query protocol for the CloudWatch client: moto 5.2 does not speak the JSON protocol the client defaults to.
+    '@aws-sdk/core@3.981.2',
     // The architecture diagram (tools/diagram/): Graphviz compiled to WebAssembly, with a CommonJS build for ts-node
     // and jest. Dev-side only: the published library draws nothing.
     '@viz-js/viz@3.31.0',
