@@ -81,7 +81,7 @@ describe('operational alarms', () => {
   test('packet drops: 100 x PacketsDropCount / (PacketsInFromSource + PacketsInFromDestination) > 0.01 %, per minute', () => {
     const [alarm] = alarmsNamed(synthTemplate(), /nat-eu-west-1a-packet-drops$/);
     const metrics: Json[] = alarm.Properties.Metrics;
-    const byName = Object.fromEntries(metrics.filter((m) => m.MetricStat).map((m) => [m.MetricStat.Metric.MetricName, m]));
+    const byName: Record<string, Json> = Object.fromEntries(metrics.filter((m) => m.MetricStat).map((m) => [m.MetricStat.Metric.MetricName, m]));
     expect(Object.keys(byName).sort()).toEqual(['PacketsDropCount', 'PacketsInFromDestination', 'PacketsInFromSource']);
     const expression = metrics.find((m) => m.Expression).Expression as string;
     // The same formula, whatever the metric IDs are called.
