@@ -177,7 +177,7 @@ export class NuminiaBaseline extends Construct {
       logsKeyForAllLogGroups: config.encryption.logsKeyForAllLogGroups,
       trailName: config.logging.cloudTrail.enabled ? config.logging.cloudTrail.trailName : undefined,
     });
-    let baselineKeys: BaselineKeys = { eksSecrets: keys.eksSecrets, fileSystem: keys.fileSystem, logs: keys.logs };
+    this.keys = { eksSecrets: keys.eksSecrets, fileSystem: keys.fileSystem, logs: keys.logs };
 
     const network = new Network(this, 'Network', {
       config: config.network,
@@ -245,9 +245,8 @@ export class NuminiaBaseline extends Construct {
       this.alarmTopic = monitoring.topic;
       this.alarms = monitoring.alarms;
       this.dashboard = monitoring.dashboard;
-      baselineKeys = { ...baselineKeys, alarms: monitoring.topicKey };
+      this.keys = { ...this.keys, alarms: monitoring.topicKey };
     }
-    this.keys = baselineKeys;
 
     if (config.sharing.publishParameters) {
       this.parameterPrefix = config.sharing.parameterPrefix;
