@@ -48,12 +48,17 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'aws-cdk@2.1148.1',
     '@aws-cdk/integ-tests-alpha@2.245.0-alpha.0',
     '@aws-sdk/client-cloudformation@3.1169.0',
+    // The emulator read-back of the monitoring area: its dashboard (CloudWatch) and its alarm topic (SNS).
+    '@aws-sdk/client-cloudwatch@3.1164.0',
     '@aws-sdk/client-cloudwatch-logs@3.1169.0',
     '@aws-sdk/client-ec2@3.1169.0',
     '@aws-sdk/client-efs@3.1141.0',
     '@aws-sdk/client-iam@3.1169.0',
     '@aws-sdk/client-kms@3.1164.0',
     '@aws-sdk/client-s3@3.1175.0',
+    '@aws-sdk/client-sns@3.1169.0',
+    // The query protocol for the CloudWatch client: moto 5.2 does not speak the JSON protocol the client defaults to.
+    '@aws-sdk/core@3.981.2',
     // The architecture diagram (tools/diagram/): Graphviz compiled to WebAssembly, with a CommonJS build for ts-node
     // and jest. Dev-side only: the published library draws nothing.
     '@viz-js/viz@3.31.0',

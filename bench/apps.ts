@@ -3,7 +3,12 @@ import * as cxapi from 'aws-cdk-lib/cx-api';
 import { buildHandWrittenBaseline, CDK_INIT_FLAGS } from './hand-written-baseline';
 import { NuminiaBaseline } from '../src';
 
-export type Kind = 'baseline' | 'hand-written';
+/**
+ * `baseline` is the baseline as the hand-written L2 version has it, without monitoring (`monitoring.enabled: false`),
+ * so that the comparison is like for like; `baseline-monitoring` is the default baseline, monitoring included, whose
+ * difference from `baseline` is what monitoring adds.
+ */
+export type Kind = 'baseline' | 'baseline-monitoring' | 'hand-written';
 
 export interface StackSpec {
   readonly environment: string;
@@ -37,6 +42,8 @@ export function buildApp(kind: Kind, outdir: string, specs: StackSpec[], validat
   for (const { environment, region } of specs) {
     const stack = new Stack(app, `numinia-${environment}-baseline`, { env: { region } });
     if (kind === 'baseline') {
+      new NuminiaBaseline(stack, 'Baseline', { environment, monitoring: { enabled: false } });
+    } else if (kind === 'baseline-monitoring') {
       new NuminiaBaseline(stack, 'Baseline', { environment });
     } else {
       buildHandWrittenBaseline(stack, 'Baseline', environment);

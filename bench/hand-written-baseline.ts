@@ -132,6 +132,11 @@ export function buildHandWrittenBaseline(scope: Construct, id: string, environme
     resources: ['*'],
   }));
 
+  // The CSI driver's node daemonset mounts with a role of its own, which needs no identity policy.
+  const csiNodeRole = new iam.Role(root, 'EfsCsiNodeRole', {
+    assumedBy: new iam.ServicePrincipal('pods.eks.amazonaws.com').withSessionTags(),
+  });
+
   // Logging: the trail, its bucket and access-log bucket, its CloudWatch Logs copy.
   const hardened: s3.BucketProps = {
     blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
@@ -173,6 +178,7 @@ export function buildHandWrittenBaseline(scope: Construct, id: string, environme
     'efs/file-system-id': fileSystem.fileSystemId,
     'efs/security-group-id': efsSg.securityGroupId,
     'iam/efs-csi-driver-role-arn': csiRole.roleArn,
+    'iam/efs-csi-node-role-arn': csiNodeRole.roleArn,
     'iam/bastion-role-arn': bastion.role.roleArn,
     'bastion/instance-id': bastion.instanceId,
   };

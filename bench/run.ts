@@ -77,9 +77,9 @@ function medians(samples: Sample[]): Sample {
 
 /** 1. Baseline vs hand-written, one production stack each, in A-B / B-A pairs so that drift cancels. */
 function compareSynth(validation: boolean) {
-  const samples: Record<Kind, Sample[]> = { 'baseline': [], 'hand-written': [] };
+  const samples: Record<'baseline' | 'hand-written', Sample[]> = { 'baseline': [], 'hand-written': [] };
   for (let i = 0; i < COMPARISON.warmupPairs + COMPARISON.measuredPairs; i++) {
-    const order: Kind[] = i % 2 ? ['hand-written', 'baseline'] : ['baseline', 'hand-written'];
+    const order: Array<'baseline' | 'hand-written'> = i % 2 ? ['hand-written', 'baseline'] : ['baseline', 'hand-written'];
     for (const kind of order) {
       const s = sample(kind, PRODUCTION, validation);
       if (i >= COMPARISON.warmupPairs) samples[kind].push(s);
@@ -100,13 +100,38 @@ function compareSynth(validation: boolean) {
   };
 }
 
-/** 2. Time per baseline in apps of 1, 4 and 16 stacks. */
+/**
+ * 1b. What monitoring adds: the default baseline (monitoring on) against the same baseline with monitoring off, in
+ * A-B / B-A pairs like the comparison. Reported as a difference in ms and a ratio, apart from the like-for-like one.
+ */
+function compareMonitoring() {
+  const samples: Record<'off' | 'on', Sample[]> = { off: [], on: [] };
+  for (let i = 0; i < COMPARISON.warmupPairs + COMPARISON.measuredPairs; i++) {
+    const order: Array<'off' | 'on'> = i % 2 ? ['on', 'off'] : ['off', 'on'];
+    for (const which of order) {
+      const s = sample(which === 'on' ? 'baseline-monitoring' : 'baseline', PRODUCTION);
+      if (i >= COMPARISON.warmupPairs) samples[which].push(s);
+    }
+  }
+  const off = medians(samples.off);
+  const on = medians(samples.on);
+  const delta = (key: keyof Sample) => round1(on[key] - off[key]);
+  return {
+    ...COMPARISON,
+    monitoringOffMs: off,
+    monitoringOnMs: on,
+    addedMs: { construct: delta('constructMs'), synth: delta('synthMs'), total: delta('totalMs'), onCpu: delta('onCpuMs') },
+    ratios: { total: round3(on.totalMs / off.totalMs), totalOnCpu: round3(on.onCpuMs / off.onCpuMs) },
+  };
+}
+
+/** 2. Time per baseline in apps of 1, 4 and 16 stacks (the default baseline, monitoring included). */
 function measureScaling() {
   const samples = new Map<number, Sample[]>(SCALING.sizes.map((n) => [n, []]));
   for (let round = 0; round < SCALING.warmupRounds + SCALING.rounds; round++) {
     for (const n of SCALING.sizes) {
       for (let k = 0; k < (n === 1 ? SCALING.singleStackPerRound : 1); k++) {
-        const s = sample('baseline', environments(n));
+        const s = sample('baseline-monitoring', environments(n));
         if (round >= SCALING.warmupRounds) samples.get(n)!.push(s);
       }
     }
@@ -210,11 +235,21 @@ phaseSeconds.startup = round1(process.uptime());
 const loadAtStart = round1(os.loadavg()[0]);
 const synth = phase('comparison', () => compareSynth(true));
 const synthNoValidation = phase('comparisonWithoutValidation', () => compareSynth(false));
+const monitoring = phase('monitoring', compareMonitoring);
 const scaling = phase('scaling', measureScaling);
-const weight = phase('weight', () => ({ 'baseline': measureWeight('baseline'), 'hand-written': measureWeight('hand-written') }));
+const weight = phase('weight', () => ({
+  'baseline': measureWeight('baseline'),
+  'hand-written': measureWeight('hand-written'),
+  'baseline-monitoring': measureWeight('baseline-monitoring'),
+}));
 const memory = phase('memory', measureMemory);
 const { typeCounts: baselineTypes, ...baselineWeight } = weight.baseline;
 const { typeCounts: handWrittenTypes, ...handWrittenWeight } = weight['hand-written'];
+const { typeCounts: monitoringTypes, ...monitoringWeight } = weight['baseline-monitoring'];
+// The resource types monitoring adds, with their counts (the default baseline minus the one without monitoring).
+const monitoringAdds = Object.fromEntries(Object.entries(monitoringTypes)
+  .map(([type, n]) => [type, n - (baselineTypes[type] ?? 0)] as const)
+  .filter(([, n]) => n !== 0));
 // When the baseline's defaults change, hand-written-baseline.ts must follow, or the ratios compare different things.
 const differences = typeDifferences(baselineTypes, handWrittenTypes);
 
@@ -238,14 +273,20 @@ const results = {
   met: {
     synthRatio: synth.ratios.total <= TARGETS.synthRatio,
     scalingRatio: scaling.ratio <= TARGETS.scalingRatio,
-    lambdaBackedCustomResources: weight.baseline.lambdaFunctions <= 1
-      && weight.baseline.customResourceTypes.every((t) => DOCUMENTED_CUSTOM_RESOURCES.includes(t)),
+    lambdaBackedCustomResources: [weight.baseline, weight['baseline-monitoring']].every((w) => w.lambdaFunctions <= 1
+      && w.customResourceTypes.every((t) => DOCUMENTED_CUSTOM_RESOURCES.includes(t))),
   },
   likeForLike: { sameResourceTypeCounts: differences.length === 0, differences },
   synth,
   synthWithoutBuiltinValidation: synthNoValidation,
+  monitoring: {
+    ...monitoring,
+    addedResources: monitoringWeight.resources - baselineWeight.resources,
+    addedResourceTypes: monitoringAdds,
+    addedTemplateBytes: monitoringWeight.templateBytes - baselineWeight.templateBytes,
+  },
   scaling,
-  weight: { 'baseline': baselineWeight, 'hand-written': handWrittenWeight },
+  weight: { 'baseline': baselineWeight, 'hand-written': handWrittenWeight, 'baseline-monitoring': monitoringWeight },
   memory,
   runtimeSeconds: { ...phaseSeconds, total: round1(process.uptime()) },
 };
@@ -264,15 +305,21 @@ const rows: string[][] = [
   ['  on-CPU time of the thread', ms(b.onCpuMs), ms(h.onCpuMs), String(synth.ratios.totalOnCpu), '(cross-check)'],
   ['total, built-in validation off', ms(synthNoValidation.baselineMs.totalMs), ms(synthNoValidation.handWrittenMs.totalMs),
     String(synthNoValidation.ratios.total), '(informative)'],
+  ['monitoring on: total / added', ms(monitoring.monitoringOnMs.totalMs), `+${ms(monitoring.addedMs.total)}`,
+    String(monitoring.ratios.total), '(vs monitoring off, apart)'],
+  ['  on-CPU time of the thread', ms(monitoring.monitoringOnMs.onCpuMs), `+${ms(monitoring.addedMs.onCpu)}`,
+    String(monitoring.ratios.totalOnCpu), '(cross-check)'],
   ...scaling.sizes.map((s) => [`${s.stacks}-stack app, per baseline`, ms(s.msPerBaseline), '', '', '']),
   ['16-stack / (16 x 1-stack)', '', '', String(scaling.ratio), `<= ${TARGETS.scalingRatio} ${verdict(results.met.scalingRatio)}`],
   ['  same, on-CPU time', '', '', String(scaling.onCpuRatio), '(cross-check)'],
   ['resources', String(w.resources), String(wh.resources), '', `<= ${LIMITS.resources}`],
+  ['  with monitoring', String(monitoringWeight.resources), `+${results.monitoring.addedResources}`, '', `<= ${LIMITS.resources}`],
   ['Lambda functions / Custom::*', `${w.lambdaFunctions} / ${w.customResources}`, `${wh.lambdaFunctions} / ${wh.customResources}`, '',
     `only the documented one: ${verdict(results.met.lambdaBackedCustomResources)}`],
   ['file assets besides the template', String(w.fileAssetsBesidesTemplate), String(wh.fileAssetsBesidesTemplate), '', ''],
   ['template bytes (as written)', String(w.templateBytes), String(wh.templateBytes), String(round3(w.templateBytes / wh.templateBytes)),
     `<= ${LIMITS.templateBytes}`],
+  ['  with monitoring', String(monitoringWeight.templateBytes), `+${results.monitoring.addedTemplateBytes}`, '', `<= ${LIMITS.templateBytes}`],
   ['peak RSS, 16 stacks, fresh process', `${memory.baseline16PeakMb} MB`, `${memory.handWritten16PeakMb} MB`, String(memory.ratio16AboveFloor),
     `floor ${memory.floorMb} MB; ratio above floor`],
   ['RSS per extra baseline', `${memory.mbPerExtraBaseline} MB`, '', '', ''],

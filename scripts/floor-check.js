@@ -1,7 +1,7 @@
 // Run by floor-check.sh inside a scratch project holding the floor aws-cdk-lib: every area on and off, four packs.
 const { App, Stack } = require('aws-cdk-lib');
 const { AwsSolutionsChecks, HIPAASecurityChecks, NIST80053R5Checks, PCIDSS321Checks } = require('cdk-nag');
-const { FlowLogDestinations, InterfaceEndpointPreset, NatGateways, NuminiaBaseline } = require('@numinia/cdk-baseline');
+const { CisVariant, FlowLogDestinations, InterfaceEndpointPreset, NatGateways, NuminiaBaseline } = require('@numinia/cdk-baseline');
 
 const configs = {
   default: {},
@@ -12,6 +12,7 @@ const configs = {
     logging: { flowLogDestinations: FlowLogDestinations.CLOUDWATCH_LOGS_AND_S3 },
   },
   'no NAT, no bastion, no trail': { network: { natGateways: NatGateways.NONE }, bastion: { enabled: false }, logging: { cloudTrail: { enabled: false } } },
+  'monitoring: CIS v3, e-mail subscribers': { monitoring: { cisVariant: CisVariant.CIS_V3, alarmEmails: ['ops@numinia.io'] } },
 };
 let failures = 0;
 for (const [name, props] of Object.entries(configs)) {

@@ -9,6 +9,7 @@ export * from './storage/file-system-props';
 export * from './access/bastion-props';
 export * from './logging/logging-props';
 export * from './sharing/sharing-props';
+export * from './monitoring/monitoring-props';
 export * from './sharing/imported-baseline';
 export * from './eks/efs-csi-driver-trust';
 export * from './eks/efs-csi-driver-addon';

@@ -1,6 +1,7 @@
 import { BastionProps } from './access/bastion-props';
 import { EncryptionProps } from './encryption/encryption-props';
 import { LoggingProps } from './logging/logging-props';
+import { MonitoringProps } from './monitoring/monitoring-props';
 import { NetworkProps } from './network/network-props';
 import { SharingProps } from './sharing/sharing-props';
 import { FileSystemProps } from './storage/file-system-props';
@@ -64,6 +65,14 @@ export interface NuminiaBaselineProps {
    * @default - parameters published under /<project>/<environment>/baseline/
    */
   readonly sharing?: SharingProps;
+
+  /**
+   * Alarms and a dashboard: the CIS AWS Foundations metric filters on the trail, NAT gateway, EFS, bastion, endpoint
+   * and trail-delivery alarms, all notifying one encrypted topic.
+   *
+   * @default - on: a topic `<project>-<environment>-alarms` with its own key, every alarm, a dashboard
+   */
+  readonly monitoring?: MonitoringProps;
 
   /**
    * Extra tags for every resource that takes tags, besides `Environment`, `Project` and `ManagedBy=cdk`

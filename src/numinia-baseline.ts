@@ -1,10 +1,12 @@
 import { Tags } from 'aws-cdk-lib';
 import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as efs from 'aws-cdk-lib/aws-efs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { Bastion } from './access/bastion';
 import { allowBastionTunnelTo } from './access/bastion-tunnel';
@@ -17,9 +19,12 @@ import { BaselineKeys } from './encryption/baseline-keys';
 import { Keys } from './encryption/keys';
 import { claimAccountTrail } from './logging/account-trail';
 import { AuditTrail } from './logging/audit-trail';
+import { interfaceEndpointsOf, natGatewaysOf } from './monitoring/monitored-resources';
+import { Monitoring } from './monitoring/monitoring';
 import { Network } from './network/network';
 import { NuminiaBaselineProps } from './numinia-baseline-props';
 import { reportOverlappingVpcCidrs } from './private/app-networks';
+import { isTrailConditional } from './private/conditional-trail';
 import { BaselineConfig, resolveConfig } from './private/config';
 import { MANAGED_BY, TAG_ENVIRONMENT, TAG_MANAGED_BY, TAG_PROJECT } from './private/defaults';
 import { pinFeatureFlags } from './private/feature-flags';
@@ -33,7 +38,9 @@ import { Storage } from './storage/file-system';
 /**
  * A company's AWS base infrastructure in one construct: a VPC with exact subnet CIDRs, NAT and VPC endpoints,
  * flow logs, customer-managed KMS keys, a Regional EFS file system, an SSM-only bastion with its role, the EFS CSI
- * driver role, and a multi-region CloudTrail trail. Stateful resources are retained when removed.
+ * driver role, a multi-region CloudTrail trail, and monitoring (CIS metric filters and alarms, NAT, EFS, bastion,
+ * endpoint and trail-delivery alarms, a dashboard, one encrypted alarm topic). Stateful resources are retained when
+ * removed.
  *
  * @example
  * const app = new App();
@@ -160,6 +167,27 @@ export class NuminiaBaseline extends Construct {
   public readonly trailLogGroup?: logs.ILogGroup;
 
   /**
+   * The topic every alarm notifies: the one the baseline creates (`<project>-<environment>-alarms`, encrypted with
+   * `keys.alarms`), or the one brought in through `monitoring.alarmTopic`. Subscribe to it here (AWS Chatbot, HTTPS).
+   *
+   * @default - undefined when `monitoring.enabled` is false
+   */
+  public readonly alarmTopic?: sns.ITopic;
+
+  /**
+   * Every alarm that notifies `alarmTopic`: the CIS alarms, then the operational ones. Empty when monitoring is off.
+   * (The bastion's recovery alarm is not among them: it recovers the instance.)
+   */
+  public readonly alarms: cloudwatch.IAlarm[];
+
+  /**
+   * The baseline's dashboard, `<project>-<environment>-baseline`.
+   *
+   * @default - undefined when `monitoring.enabled` or `monitoring.dashboard` is false
+   */
+  public readonly dashboard?: cloudwatch.Dashboard;
+
+  /**
    * The prefix of the SSM parameters the baseline publishes.
    *
    * @default - undefined when `sharing.publishParameters` is false
@@ -250,6 +278,31 @@ export class NuminiaBaseline extends Construct {
       this.bastion = bastion.instance;
       this.bastionRole = bastion.role;
       this.bastionSecurityGroup = bastion.securityGroup;
+    }
+
+    this.alarms = [];
+    if (config.monitoring.enabled) {
+      const monitoring = new Monitoring(this, 'Monitoring', {
+        config: config.monitoring,
+        project: config.project,
+        environment: config.environment,
+        rotationPeriod: config.encryption.rotationPeriod,
+        natGateways: natGatewaysOf(network.vpc),
+        endpoints: interfaceEndpointsOf(network.vpc),
+        fileSystem: this.fileSystem && {
+          fileSystemId: this.fileSystem.fileSystemId,
+          performanceMode: config.fileSystem.performanceMode,
+          throughputMode: config.fileSystem.throughputMode,
+        },
+        bastionInstanceId: this.bastion?.instanceId,
+        trailLogGroup: this.trailLogGroup,
+        trailHeldElsewhere: accountTrail !== undefined && !trailHere,
+        trailConditional: isTrailConditional(this),
+      });
+      this.alarmTopic = monitoring.topic;
+      this.alarms = monitoring.alarms;
+      this.dashboard = monitoring.dashboard;
+      this.keys = { ...this.keys, alarms: monitoring.topicKey };
     }
 
     if (config.sharing.publishParameters) {

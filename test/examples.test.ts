@@ -58,9 +58,10 @@ describe('examples', () => {
   test('the main job prices every NAT strategy of the enum in both priced regions', () => {
     const costs = costsByStrategy();
     expect(costs.map((c) => c.strategy)).toEqual(Object.values(NatGateways));
-    // SINGLE: the default (table arithmetic in test/cost) less two gateways and two addresses, 730 hours a month
-    const singleEu = 178.476 - 2 * 0.048 * 730 - 2 * 0.005 * 730;
-    const singleUs = 166.732 - 2 * 0.045 * 730 - 2 * 0.005 * 730;
+    // SINGLE: the default (table arithmetic in test/cost) less two gateways, two addresses (730 hours a month) and
+    // their two alarm sets (four alarm metrics each)
+    const singleEu = 190.276 - 2 * 0.048 * 730 - 2 * 0.005 * 730 - 2 * 4 * 0.1;
+    const singleUs = 178.532 - 2 * 0.045 * 730 - 2 * 0.005 * 730 - 2 * 4 * 0.1;
     expect(strategyMarkdown(costs)).toContain(`| \`NatGateways.SINGLE\` | 1 | 1 | 6 | $${singleEu.toFixed(2)} | $${singleUs.toFixed(2)} |`);
   });
 });

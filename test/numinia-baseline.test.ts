@@ -71,10 +71,12 @@ describe('NuminiaBaseline', () => {
       'AWS::KMS::Key BaselineEncryptionEksSecretsKeyDDE5F76B',
       'AWS::KMS::Key BaselineEncryptionFileSystemKeyAD418ED4',
       'AWS::KMS::Key BaselineEncryptionLogsKey589DFDB0',
+      'AWS::KMS::Key BaselineMonitoringAlarmTopicKeyFA8ED7D1',
       'AWS::Logs::LogGroup BaselineAuditTrailLogGroup4DC54905',
       'AWS::Logs::LogGroup BaselineNetworkFlowLogGroup5D69D648',
       'AWS::S3::Bucket BaselineAuditTrailAccessLogsBucketB49B871F',
       'AWS::S3::Bucket BaselineAuditTrailBucket6B0AB327',
+      'AWS::SNS::Topic BaselineMonitoringAlarmTopicD3FA594D',
     ]);
   });
 
@@ -117,7 +119,9 @@ describe('NuminiaBaseline', () => {
       'AWS::IAM::InstanceProfile',
       'AWS::IAM::Policy',
       'AWS::KMS::Alias',
+      'AWS::Logs::MetricFilter',
       'AWS::S3::BucketPolicy',
+      'AWS::SNS::TopicPolicy',
       'Custom::VpcRestrictDefaultSG',
     ]);
   });
@@ -137,9 +141,9 @@ describe('NuminiaBaseline', () => {
     expect(baseline.flowLogGroup).toBeDefined();
   });
 
-  test('the default template: 122 resources, matching the snapshot (a complement to the assertions above)', () => {
+  test('the default template: 169 resources (122 without monitoring), matching the snapshot (a complement to the assertions above)', () => {
     const template = synthTemplate().toJSON();
-    expect(Object.keys(template.Resources)).toHaveLength(122);
+    expect(Object.keys(template.Resources)).toHaveLength(169);
     // Asset hashes change with the aws-cdk-lib release, not with this library.
     expect(JSON.parse(JSON.stringify(template).replace(/[0-9a-f]{64}/g, '<asset-hash>'))).toMatchSnapshot();
   });

@@ -23,7 +23,11 @@ export function synthTemplate(props: Partial<NuminiaBaselineProps> = {}, options
   return Template.fromStack(baselineStack(props, options).stack);
 }
 
-/** Types that hold data or identity: replacing one loses data, or every reference to it. */
+/**
+ * Types that hold data or identity: replacing one loses data, or every reference to it. The alarm topic holds no data,
+ * but a new topic loses its confirmed subscriptions (each address must confirm again) and every subscription or
+ * integration configured outside the stack with its ARN.
+ */
 export const STATEFUL_TYPES = [
   'AWS::EC2::VPC',
   'AWS::EC2::Subnet',
@@ -32,4 +36,5 @@ export const STATEFUL_TYPES = [
   'AWS::KMS::Key',
   'AWS::Logs::LogGroup',
   'AWS::S3::Bucket',
+  'AWS::SNS::Topic',
 ];

@@ -4,10 +4,12 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as efs from 'aws-cdk-lib/aws-efs';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { FlowLogDestinations, NatGateways, NuminiaBaseline, NuminiaBaselineProps } from '../src';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import { CisVariant, FlowLogDestinations, NatGateways, NuminiaBaseline, NuminiaBaselineProps } from '../src';
 import { baselineStack } from './util';
 
 const key = () => kms.Key.fromKeyArn(baselineStack().stack, 'K', 'arn:aws:kms:eu-west-1:111111111111:key/11111111-2222-3333-4444-555555555555');
+const topic = () => sns.Topic.fromTopicArn(baselineStack().stack, 'T', 'arn:aws:sns:eu-west-1:111111111111:central-alerts');
 
 /** Each invalid input, and a pattern its message must match (property, value, what is allowed). */
 const INVALID_INPUTS: Array<[string, Partial<NuminiaBaselineProps>, RegExp]> = [
@@ -40,7 +42,7 @@ const INVALID_INPUTS: Array<[string, Partial<NuminiaBaselineProps>, RegExp]> = [
   ['rotation below 90 days', { encryption: { rotationPeriod: Duration.days(30) } }, /encryption\.rotationPeriod: got 30 days; KMS accepts 90 to 2560 whole days/],
   ['rotation above 2560 days', { encryption: { rotationPeriod: Duration.days(3000) } }, /encryption\.rotationPeriod: got 3000 days; KMS accepts 90 to 2560/],
   ['rotation not in whole days', { encryption: { rotationPeriod: Duration.hours(2400 + 12) } }, /encryption\.rotationPeriod: got .*; KMS accepts 90 to 2560 whole days/],
-  ['rotation with every key brought in', { encryption: { rotationPeriod: Duration.days(180), eksSecretsKey: key(), fileSystemKey: key(), logsKey: key() } }, /encryption\.rotationPeriod: every key is brought in/],
+  ['rotation with every key brought in and no alarm topic key', { encryption: { rotationPeriod: Duration.days(180), eksSecretsKey: key(), fileSystemKey: key(), logsKey: key() }, monitoring: { alarmTopic: topic() } }, /encryption\.rotationPeriod: every key is brought in/],
   ['a file-system key with the file system off', { fileSystem: { enabled: false }, encryption: { fileSystemKey: key() } }, /encryption\.fileSystemKey: given while fileSystem\.enabled is false/],
   ['file-system options with the file system off', { fileSystem: { enabled: false, performanceMode: efs.PerformanceMode.MAX_IO } }, /fileSystem\.enabled: false, yet fileSystem\.performanceMode is set/],
   ['provisioned throughput without a value', { fileSystem: { throughputMode: efs.ThroughputMode.PROVISIONED } }, /fileSystem\.provisionedThroughputPerSecond: required with throughputMode PROVISIONED/],
@@ -57,6 +59,23 @@ const INVALID_INPUTS: Array<[string, Partial<NuminiaBaselineProps>, RegExp]> = [
   ['a zero-day Glacier transition', { logging: { cloudTrail: { transitionToGlacierAfter: Duration.days(0) } } }, /logging\.cloudTrail\.transitionToGlacierAfter: got 0 days?; expected a whole number of days, at least 1/],
   ['a reserved tag', { tags: { ManagedBy: 'terraform' } }, /tags\.ManagedBy: the baseline sets this tag itself/],
   ['an aws: tag', { tags: { 'aws:owner': 'me' } }, /tags\.aws:owner: keys starting with "aws:" are reserved by AWS/],
+  ['monitoring options with monitoring off', { monitoring: { enabled: false, alarmEmails: ['ops@numinia.io'] } }, /monitoring\.enabled: false, yet monitoring\.alarmEmails is set/],
+  ['an alarm e-mail that is not an address', { monitoring: { alarmEmails: ['ops@numinia.io, security@numinia.io'] } }, /monitoring\.alarmEmails: "ops@numinia\.io, security@numinia\.io" is not an e-mail address \(one address per entry\)/],
+  ['an alarm e-mail listed twice', { monitoring: { alarmEmails: ['ops@numinia.io', 'OPS@numinia.io'] } }, /monitoring\.alarmEmails: "OPS@numinia\.io" is listed twice/],
+  ['alarm e-mails with a topic brought in', { monitoring: { alarmTopic: topic(), alarmEmails: ['ops@numinia.io'] } }, /monitoring\.alarmEmails: given together with alarmTopic/],
+  ['an unknown CIS variant', { monitoring: { cisVariant: 'CIS_V9' as CisVariant } }, /monitoring\.cisVariant: got "CIS_V9"; expected one of SECURITY_HUB, CIS_V3/],
+  ['a CIS variant with the CIS alarms off', { monitoring: { cisAlarms: false, cisVariant: CisVariant.CIS_V3 } }, /monitoring\.cisAlarms: false, yet monitoring\.cisVariant set/],
+  ['CIS alarms without the trail\'s CloudWatch Logs copy', { logging: { cloudTrail: { enabled: false } }, monitoring: { cisAlarms: true } }, /monitoring\.cisAlarms: true, but the trail does not deliver to CloudWatch Logs/],
+  ['an unauthorized-calls threshold of 0', { monitoring: { unauthorizedApiCallsThreshold: 0 } }, /monitoring\.unauthorizedApiCallsThreshold: got 0; expected a whole number, at least 1/],
+  ['a fractional endpoint threshold', { monitoring: { endpointPacketsDroppedThreshold: 1.5 } }, /monitoring\.endpointPacketsDroppedThreshold: got 1\.5; expected a whole number, at least 1/],
+  ['a NAT drop share of 0 %', { monitoring: { natPacketDropPercentThreshold: 0 } }, /monitoring\.natPacketDropPercentThreshold: got 0; expected a percentage above 0 and at most 100/],
+  ['an EFS I/O limit over 100 %', { monitoring: { efsPercentIoLimitThreshold: 150 } }, /monitoring\.efsPercentIoLimitThreshold: got 150; expected a percentage above 0 and at most 100/],
+  ['a threshold with the operational alarms off', { monitoring: { operationalAlarms: false, natPortAllocationErrorsThreshold: 5 } }, /monitoring\.operationalAlarms: false, yet monitoring\.natPortAllocationErrorsThreshold set/],
+  ['a NAT threshold without NAT gateways', { network: { natGateways: NatGateways.NONE }, monitoring: { natPacketDropPercentThreshold: 1 } }, /monitoring\.natPacketDropPercentThreshold: set, but network\.natGateways is NONE/],
+  ['a burst-credit threshold with Elastic throughput', { fileSystem: { throughputMode: efs.ThroughputMode.ELASTIC }, monitoring: { efsBurstCreditBalanceThreshold: Size.gibibytes(100) } }, /monitoring\.efsBurstCreditBalanceThreshold: set, but the file system's throughput mode is elastic; only BURSTING has burst credits/],
+  ['an I/O-limit threshold with Max I/O', { fileSystem: { performanceMode: efs.PerformanceMode.MAX_IO }, monitoring: { efsPercentIoLimitThreshold: 90 } }, /monitoring\.efsPercentIoLimitThreshold: set, but the file system's performance mode is maxIO; only GENERAL_PURPOSE publishes PercentIOLimit/],
+  ['an EFS threshold without a file system', { fileSystem: { enabled: false }, monitoring: { efsPercentIoLimitThreshold: 90 } }, /monitoring\.efsPercentIoLimitThreshold: set, but there is no file system/],
+  ['a trail-delivery threshold without delivery', { logging: { cloudTrail: { sendToCloudWatchLogs: false } }, monitoring: { trailMinimumIncomingEventsPerHour: 5 } }, /monitoring\.trailMinimumIncomingEventsPerHour: set, but the trail does not deliver to CloudWatch Logs/],
   ['a tag value over 256 characters', { tags: { Owner: 'x'.repeat(257) } }, /tags\.Owner: got "x{257}"; expected a string of at most 256 characters/],
   ['a zone of another region', { network: { availabilityZones: ['eu-west-1a', 'eu-west-1b', 'us-east-1c'] } }, /network\.availabilityZones\[2\]: us-east-1c is not a zone of the stack's region eu-west-1; expected eu-west-1a, eu-west-1b, \.\.\./],
   ['a zone name that is not <region><letter>', { network: { availabilityZones: ['eu-west-1a', 'eu-west-1b', 'euw1-az3'] } }, /network\.availabilityZones\[2\]: "euw1-az3" is not an availability zone name; expected <region><letter>, such as eu-west-1a/],
@@ -136,7 +155,8 @@ describe('validation', () => {
       expect.stringMatching(/fileSystem\.allowedPeers\[0\]: 192\.168\.0\.0\/16 reaches beyond the VPC \(10\.0\.0\.0\/16\).*\[ack: @numinia\/cdk-baseline:nfsPeerOutsideVpc\]/),
       expect.stringMatching(/bastion\.eksClusterNames: "\*" matches every EKS cluster of the account and region.*\[ack: @numinia\/cdk-baseline:clusterNamesMatchAll\]/),
     ]));
-    const quiet = Annotations.fromStack(baselineStack({ fileSystem: { allowedPeers: [ec2.Peer.ipv4('10.0.1.0/24')] } }).stack);
+    // (with a subscriber, so that the topic's own warning stays out of it)
+    const quiet = Annotations.fromStack(baselineStack({ fileSystem: { allowedPeers: [ec2.Peer.ipv4('10.0.1.0/24')] }, monitoring: { alarmEmails: ['ops@numinia.io'] } }).stack);
     expect(quiet.findWarning('*', Match.stringLikeRegexp('numinia'))).toEqual([]);
   });
 

@@ -22,7 +22,7 @@ export function buildStackSetStack(scope: Construct): { stack: Stack; template: 
     environment: 'workload',
     homeRegion: STACKSET_HOME_REGION,
     vpcCidr: '10.0.0.0/16',
-    options: { natGateways: NatGateways.SINGLE, fileSystem: false },
+    options: { natGateways: NatGateways.SINGLE, fileSystem: false, alarmEmails: ['platform-alerts@numinia.io'] },
   });
   Annotations.of(template).acknowledgeWarning('@numinia/cdk-baseline:defaultSecurityGroupOpen',
     'The organisation closes default security groups with AWS Config vpc-default-security-group-closed and remediation');

@@ -16,6 +16,7 @@ const AREAS: Array<[string, RegExp]> = [
   ['access', /^BaselineBastion|^BaselineEfsCsiDriver/],
   ['logging', /^BaselineAuditTrail/],
   ['sharing', /^BaselineSharing/],
+  ['monitoring', /^BaselineMonitoring/],
 ];
 
 const outdir = path.resolve(__dirname, '../../cdk.out');
@@ -50,6 +51,7 @@ lines.push(`  - ${lambdas} Lambda function(s): the aws-cdk-lib custom resource t
 lines.push('  - the bastion image is resolved at deploy time from the public SSM parameter for Amazon Linux 2023');
 lines.push('  - KMS keys, the file system, log groups and trail buckets are retained when the stack is deleted');
 lines.push('  - application repos find the baseline through SSM parameters under /numinia/production/baseline/');
+lines.push(`  - ${baseline.alarms.length} alarms notify the topic numinia-production-alarms: subscribe with monitoring.alarmEmails`);
 lines.push('  - deploy: npx cdk deploy --app \'npx ts-node --project tsconfig.dev.json examples/production/app.ts\' (needs credentials)');
 console.log(lines.join('\n'));
 

@@ -20,4 +20,11 @@ export interface BaselineKeys {
    * Flow-log and CloudTrail log groups, and CloudTrail's log files.
    */
   readonly logs: kms.IKey;
+
+  /**
+   * The alarm topic's key.
+   *
+   * @default - undefined when monitoring is disabled or its topic is brought in
+   */
+  readonly alarms?: kms.IKey;
 }

@@ -4,8 +4,15 @@ import { EncryptionProps } from './encryption-props';
 import * as defaults from '../private/defaults';
 import { wholeDays } from '../private/validation-helpers';
 
-/** The keys' props: rotation, and keys brought in. */
-export function checkEncryptionProps(props: EncryptionProps | undefined, fileSystemEnabled: boolean, region: string): string[] {
+/**
+ * The keys' props: rotation, and keys brought in.
+ *
+ * @param region the stack's region, which keys brought in must share
+ * @param alarmKeyCreated the monitoring area makes its topic's key (which rotates on the same period)
+ */
+export function checkEncryptionProps(
+  props: EncryptionProps | undefined, fileSystemEnabled: boolean, region: string, alarmKeyCreated = false,
+): string[] {
   const problems: string[] = [];
   const enc = props ?? {};
   if (enc.rotationPeriod !== undefined) {
@@ -18,7 +25,7 @@ export function checkEncryptionProps(props: EncryptionProps | undefined, fileSys
     }
     const allKeysBroughtIn =
       enc.eksSecretsKey !== undefined && enc.logsKey !== undefined && (enc.fileSystemKey !== undefined || !fileSystemEnabled);
-    if (allKeysBroughtIn) {
+    if (allKeysBroughtIn && !alarmKeyCreated) {
       problems.push(
         'encryption.rotationPeriod: every key is brought in (eksSecretsKey, fileSystemKey, logsKey), so no key is ' +
           'created for it to apply to; set rotation on your own keys and remove rotationPeriod',

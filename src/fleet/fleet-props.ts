@@ -47,7 +47,8 @@ export interface FleetBaselineOptions {
 
   /**
    * Create the account's multi-region CloudTrail trail (in the account's home region only). Turn it off in accounts
-   * covered by an organisation trail.
+   * covered by an organisation trail; the CIS metric filters and alarms, which read the trail's log group, are then
+   * left out too (they belong where the organisation trail delivers).
    *
    * @default true
    */
@@ -59,6 +60,14 @@ export interface FleetBaselineOptions {
    * @default true
    */
   readonly restrictDefaultSecurityGroup?: boolean;
+
+  /**
+   * E-mail addresses subscribed to each baseline's alarm topic (`monitoring.alarmEmails`). An environment's list
+   * replaces the fleet's.
+   *
+   * @default - none: each baseline warns that its topic has no subscriber
+   */
+  readonly alarmEmails?: string[];
 
   /**
    * Extra tags for every resource that takes tags. An environment's tags are added to the fleet's.

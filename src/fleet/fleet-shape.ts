@@ -19,6 +19,7 @@ const OPTIONS: Shape = {
   bastionInstanceType: { kind: 'string' },
   cloudTrail: { kind: 'boolean' },
   restrictDefaultSecurityGroup: { kind: 'boolean' },
+  alarmEmails: { kind: 'strings' },
   tags: { kind: 'stringMap' },
 };
 

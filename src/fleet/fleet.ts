@@ -131,6 +131,11 @@ export class Fleet {
         ? { enabled: false }
         : options.bastionInstanceType !== undefined ? { instanceType: new ec2.InstanceType(options.bastionInstanceType) } : undefined,
       logging: options.cloudTrail === false ? { cloudTrail: { enabled: false } } : undefined,
+      monitoring: nonEmpty(defined({
+        alarmEmails: options.alarmEmails,
+        // Without the account's trail, the CIS alarms belong where the organisation trail delivers.
+        cisAlarms: options.cloudTrail === false ? false : undefined,
+      })),
       tags: Object.keys(options.tags ?? {}).length > 0 ? options.tags : undefined,
     };
     return {
@@ -154,15 +159,24 @@ function stageOf(environment: FleetEnvironmentProps): ReleaseStage {
 
 /**
  * The trail's place in a target's props: the holder and the other regions name the home region (the others then
- * create none and know where it is); a second environment of the home region turns its trail off.
+ * create none and know where it is); a second environment of the home region turns its trail off, and with it the
+ * CIS alarms, which the holder makes.
  */
 function withTrail(target: FleetTarget, holds: boolean, homeRegion: string): FleetTarget {
   const props = target.baselineProps;
   if (props.logging?.cloudTrail?.enabled === false) {
     return target;
   }
-  const cloudTrail = holds || !target.homeRegion ? { homeRegion } : { enabled: false };
-  return { ...target, holdsAccountTrail: holds, baselineProps: { ...props, logging: { ...props.logging, cloudTrail } } };
+  const named = holds || !target.homeRegion;
+  const cloudTrail = named ? { homeRegion } : { enabled: false };
+  // The CIS alarms read the trail's log group: the holder's baseline makes them.
+  const monitoring = named ? props.monitoring : { ...props.monitoring, cisAlarms: false };
+  return { ...target, holdsAccountTrail: holds, baselineProps: defined({ ...props, logging: { ...props.logging, cloudTrail }, monitoring }) };
+}
+
+/** Undefined for an object without members. */
+function nonEmpty<T extends object>(value: T): T | undefined {
+  return Object.keys(value).length > 0 ? value : undefined;
 }
 
 /** The object without its undefined members, so that a target's props read as they would be written. */

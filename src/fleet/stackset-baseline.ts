@@ -5,6 +5,7 @@ import { DOCUMENT_PRIVATE_THIRD_OCTETS, DOCUMENT_PUBLIC_THIRD_OCTETS } from './c
 import { FleetBaselineOptions } from './fleet-props';
 import { NuminiaBaseline } from '../numinia-baseline';
 import { acceptFinding, inEveryPack } from '../private/compliance';
+import { markTrailConditional } from '../private/conditional-trail';
 import { SEED_VPC_CIDR } from '../private/defaults';
 
 /** Zones taken from `Fn::GetAZs` of the region the StackSet instance deploys to. */
@@ -111,6 +112,7 @@ export class StackSetBaseline extends Construct {
     const blocks = Fn.cidr(this.vpcCidr.valueAsString, SUBNETS_OF_A_16.count, SUBNETS_OF_A_16.hostBits);
     const subnets = (octets: number[]) => octets.slice(0, STACKSET_ZONE_COUNT).map((i) => Fn.select(i, blocks));
     const options = props.options ?? {};
+    markTrailConditional(this);
     this.baseline = new NuminiaBaseline(this, 'Baseline', {
       environment: props.environment,
       project: props.project,
@@ -125,6 +127,7 @@ export class StackSetBaseline extends Construct {
       fileSystem: options.fileSystem === false ? { enabled: false } : undefined,
       bastion: options.bastion === false ? { enabled: false } : undefined,
       logging: options.cloudTrail === false ? { cloudTrail: { enabled: false } } : undefined,
+      monitoring: options.alarmEmails !== undefined ? { alarmEmails: options.alarmEmails } : undefined,
       tags: options.tags,
     });
     Annotations.of(this).addWarningV2('@numinia/cdk-baseline:defaultSecurityGroupOpen',
@@ -142,8 +145,14 @@ export class StackSetBaseline extends Construct {
 
     const trail = this.baseline.node.tryFindChild('AuditTrail');
     if (trail) {
-      for (const resource of cfnResourcesUnder(trail)) {
-        resource.cfnOptions.condition = this.isHomeRegion;
+      // The trail, and what reads its log group: the CIS filters and alarms, the trail-delivery alarm (the monitoring
+      // area leaves those off the dashboard, which every instance has).
+      const monitoring = this.baseline.node.tryFindChild('Monitoring');
+      const readers = [monitoring?.node.tryFindChild('Cis'), monitoring?.node.tryFindChild('Operational')?.node.tryFindChild('TrailDelivery')];
+      for (const conditioned of [trail, ...readers]) {
+        for (const resource of conditioned ? cfnResourcesUnder(conditioned) : []) {
+          resource.cfnOptions.condition = this.isHomeRegion;
+        }
       }
       onlyInHomeRegion(this.baseline.keys.logs, this.isHomeRegion, /^AllowCloudTrail/);
     }

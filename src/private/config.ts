@@ -7,6 +7,7 @@ import * as defaults from './defaults';
 import { BastionTier, tierOfSelection } from '../access/bastion-placement';
 import { EfsCsiDriverTrust } from '../eks/efs-csi-driver-trust';
 import { FlowLogDestinations } from '../logging/logging-props';
+import { MonitoringConfig, resolveMonitoringConfig } from '../monitoring/monitoring-config';
 import { InterfaceEndpointPreset } from '../network/endpoint-presets';
 import { NatGateways } from '../network/network-props';
 import { S3EndpointPolicy } from '../network/s3-endpoint-policy';
@@ -87,6 +88,7 @@ export interface BaselineConfig {
     readonly publishParameters: boolean;
     readonly parameterPrefix: string;
   };
+  readonly monitoring: MonitoringConfig;
   readonly tags: Record<string, string>;
 }
 
@@ -167,6 +169,7 @@ export function resolveConfig(scope: Construct, props: NuminiaBaselineProps): Ba
       publishParameters: props.sharing?.publishParameters ?? true,
       parameterPrefix: props.sharing?.parameterPrefix ?? defaultParameterPrefix(project, props.environment),
     },
+    monitoring: resolveMonitoringConfig(props.monitoring),
     tags: props.tags ?? {},
   };
 }

@@ -6,6 +6,8 @@ import { show, ValidationWarning } from './validation-helpers';
 import { checkBastionProps, clusterNameWarnings } from '../access/bastion-validation';
 import { checkEncryptionProps } from '../encryption/encryption-validation';
 import { checkLoggingProps } from '../logging/logging-validation';
+import { checkMonitoringProps } from '../monitoring/monitoring-validation';
+import { NatGateways } from '../network/network-props';
 import { checkNetworkProps } from '../network/network-validation';
 import type { NuminiaBaselineProps } from '../numinia-baseline-props';
 import { checkSharingProps } from '../sharing/sharing-validation';
@@ -25,12 +27,17 @@ export function validateBaselineProps(scope: Construct, props: NuminiaBaselinePr
     ...checkTags(config.network.privateSubnetTags, 'network.privateSubnetTags'),
     ...checkTags(config.network.databaseSubnetTags, 'network.databaseSubnetTags'),
     ...checkNetworkProps(props.network, config.network, region),
-    ...checkEncryptionProps(props.encryption, config.fileSystem.enabled, region),
+    ...checkEncryptionProps(props.encryption, config.fileSystem.enabled, region, config.monitoring.enabled && !config.monitoring.alarmTopic),
     ...checkFileSystemProps(props.fileSystem, config.network.databaseSubnetCidrs.length > 0),
     ...checkNfsPeers(props.fileSystem?.allowedPeers),
     ...checkBastionProps(props.bastion, config.network.natGateways, config.bastion.ssmEndpoints),
     ...checkLoggingProps(props.logging),
     ...checkSharingProps(props.sharing),
+    ...checkMonitoringProps(props.monitoring, {
+      trailDelivers: config.logging.cloudTrail.enabled && config.logging.cloudTrail.sendToCloudWatchLogs,
+      hasNatGateways: config.network.natGateways !== NatGateways.NONE,
+      fileSystem: config.fileSystem.enabled ? config.fileSystem : undefined,
+    }),
   ];
   if (problems.length > 0) {
     throw new Error(

@@ -114,7 +114,8 @@ describe('bastion', () => {
   test('disabled, there is no instance, no alarm and no bastion role', () => {
     const template = synthTemplate({ bastion: { enabled: false } });
     template.resourceCountIs('AWS::EC2::Instance', 0);
-    template.resourceCountIs('AWS::CloudWatch::Alarm', 0);
+    // No alarm on an instance (the monitoring area's other alarms stay).
+    expect(Object.values(template.findResources('AWS::CloudWatch::Alarm')).filter((a) => a.Properties.Namespace === 'AWS/EC2')).toEqual([]);
     template.resourceCountIs('AWS::IAM::InstanceProfile', 0);
   });
 

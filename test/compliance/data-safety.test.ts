@@ -3,7 +3,7 @@ import { Duration, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { FlowLogDestinations, InterfaceEndpointPreset, NatGateways, NuminiaBaselineProps, S3EndpointPolicy } from '../../src';
+import { CisVariant, FlowLogDestinations, InterfaceEndpointPreset, NatGateways, NuminiaBaselineProps, S3EndpointPolicy } from '../../src';
 import { STATEFUL_TYPES, synthTemplate } from '../util';
 
 const STATEFUL = new Set(STATEFUL_TYPES);
@@ -31,6 +31,9 @@ const NON_STATEFUL_CHANGES: Array<[string, Partial<NuminiaBaselineProps>]> = [
   ['the logs key for every log group', { encryption: { logsKeyForAllLogGroups: true } }],
   ['key rotation period', { encryption: { rotationPeriod: Duration.days(180) } }],
   ['a database tier added', { network: { databaseSubnetCidrs: ['10.0.201.0/24', '10.0.202.0/24', '10.0.203.0/24'] } }],
+  ['alarm e-mails added', { monitoring: { alarmEmails: ['ops@numinia.io'] } }],
+  ['alarm thresholds and the CIS variant', { monitoring: { cisVariant: CisVariant.CIS_V3, unauthorizedApiCallsThreshold: 5, natPacketDropPercentThreshold: 0.1 } }],
+  ['operational alarms and the dashboard off', { monitoring: { operationalAlarms: false, dashboard: false } }],
 ];
 
 /** Stateful resources that the change would replace, destroy or may replace, as `cdk diff` reports them. */
@@ -75,11 +78,15 @@ const DOCUMENTED_REPLACEMENTS: Array<[string, Partial<NuminiaBaselineProps>, Rec
     'WILL_REPLACE AWS::EC2::SubnetNetworkAclAssociation': 4,
   }],
   ['the project', { project: 'acme' }, {
-    'WILL_REPLACE AWS::KMS::Alias': 3,
+    'WILL_REPLACE AWS::KMS::Alias': 4,
     'WILL_REPLACE AWS::Logs::LogGroup': 2,
     'WILL_REPLACE AWS::EC2::FlowLog': 1,
     'WILL_REPLACE AWS::CloudTrail::Trail': 1,
     'WILL_REPLACE AWS::SSM::Parameter': 18,
+    'WILL_REPLACE AWS::SNS::Topic': 1,
+    'WILL_REPLACE AWS::CloudWatch::Alarm': 27,
+    'WILL_REPLACE AWS::Logs::MetricFilter': 15,
+    'WILL_REPLACE AWS::CloudWatch::Dashboard': 1,
   }],
   ['the parameter prefix', { sharing: { parameterPrefix: '/platform/production/' } }, { 'WILL_REPLACE AWS::SSM::Parameter': 18 }],
   ['an EFS key brought in later', { encryption: { fileSystemKey: broughtInKey(1) } }, {

@@ -1,10 +1,13 @@
 import { Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as efs from 'aws-cdk-lib/aws-efs';
 import * as kms from 'aws-cdk-lib/aws-kms';
-import { FlowLogDestinations, InterfaceEndpointPreset, NatGateways, NuminiaBaselineProps, S3EndpointPolicy } from '../../src';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import { CisVariant, FlowLogDestinations, InterfaceEndpointPreset, NatGateways, NuminiaBaselineProps, S3EndpointPolicy } from '../../src';
 
 const keyArn = (n: number) => `arn:aws:kms:eu-west-1:111111111111:key/${n}1111111-2222-3333-4444-555555555555`;
 const externalKey = (n: number) => kms.Key.fromKeyArn(new Stack(), `Key${n}`, keyArn(n));
+const externalTopic = () => sns.Topic.fromTopicArn(new Stack(), 'Topic', 'arn:aws:sns:eu-west-1:111111111111:central-alerts');
 
 /**
  * Every configuration a user can choose, at least once: each must come out clean under every compliance tool.
@@ -66,5 +69,13 @@ export function complianceMatrix(): Array<[string, Partial<NuminiaBaselineProps>
       network: { databaseSubnetCidrs: ['10.0.201.0/24', '10.0.202.0/24', '10.0.203.0/24'] },
       bastion: { vpcSubnets: { subnetGroupName: 'Database' } },
     }],
+    ['monitoring off', { monitoring: { enabled: false } }],
+    ['monitoring: a topic brought in', { monitoring: { alarmTopic: externalTopic() } }],
+    [
+      'monitoring: the CIS v3 variant, e-mail subscribers, tuned thresholds',
+      { monitoring: { cisVariant: CisVariant.CIS_V3, alarmEmails: ['ops@numinia.io'], unauthorizedApiCallsThreshold: 5, natPacketDropPercentThreshold: 0.1 } },
+    ],
+    ['file system in Elastic throughput (no burst-credit alarm)', { fileSystem: { throughputMode: efs.ThroughputMode.ELASTIC } }],
+    ['file system in Max I/O (no I/O-limit alarm)', { fileSystem: { performanceMode: efs.PerformanceMode.MAX_IO } }],
   ];
 }

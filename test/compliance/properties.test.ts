@@ -81,6 +81,12 @@ describe('compliance: property-based', () => {
         }
         const expectedNats = { [NatGateways.ONE_PER_AZ]: zones, [NatGateways.SINGLE]: 1, [NatGateways.REGIONAL]: 1, [NatGateways.NONE]: 0 }[nat];
         expect(ofType('AWS::EC2::NatGateway')).toHaveLength(expectedNats);
+        // One alarm set (port allocation errors, packet drops) per NAT gateway, and one alarm per interface endpoint.
+        const alarmNames = ofType('AWS::CloudWatch::Alarm').map((a) => a.Properties.AlarmName ?? '');
+        expect(alarmNames.filter((n) => /-nat-.*-port-allocation-errors$/.test(n))).toHaveLength(expectedNats);
+        expect(alarmNames.filter((n) => /-nat-.*-packet-drops$/.test(n))).toHaveLength(expectedNats);
+        expect(alarmNames.filter((n) => /-endpoint-.*-packets-dropped$/.test(n)))
+          .toHaveLength(ofType('AWS::EC2::VPCEndpoint').filter((e) => e.Properties.VpcEndpointType === 'Interface').length);
 
         for (const type of ['AWS::EFS::FileSystem', 'AWS::KMS::Key', 'AWS::Logs::LogGroup', 'AWS::S3::Bucket']) {
           for (const r of ofType(type)) expect([type, r.DeletionPolicy, r.UpdateReplacePolicy]).toEqual([type, 'Retain', 'Retain']);

@@ -10,7 +10,7 @@ export interface NamedPolicy {
 
 /**
  * The policies of a synthesized template, resolved to concrete ARNs: identity policies of a role (inline and
- * AWS::IAM::Policy), trust policies, and resource policies of file systems, keys and buckets.
+ * AWS::IAM::Policy), trust policies, and resource policies of file systems, keys, buckets and topics.
  */
 export class TemplatePolicies {
   public readonly resolver: TemplateResolver;
@@ -85,6 +85,18 @@ export class TemplatePolicies {
     );
     if (policies.length !== 1) {
       throw new Error(`expected one bucket policy on ${bucketId}, found ${policies.length}`);
+    }
+    return this.resolver.resolve((policies[0] as Json).Properties.PolicyDocument);
+  }
+
+  /** The policy of a topic (its one AWS::SNS::TopicPolicy). */
+  public topicPolicy(topicPattern: RegExp): Json {
+    const topicId = this.logicalId('AWS::SNS::Topic', topicPattern);
+    const policies = Object.values(this.resources).filter(
+      (r: Json) => r.Type === 'AWS::SNS::TopicPolicy' && (r.Properties.Topics ?? []).some((t: Json) => t.Ref === topicId),
+    );
+    if (policies.length !== 1) {
+      throw new Error(`expected one topic policy on ${topicId}, found ${policies.length}`);
     }
     return this.resolver.resolve((policies[0] as Json).Properties.PolicyDocument);
   }

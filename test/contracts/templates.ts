@@ -24,4 +24,6 @@ export const ID = {
   trail: /^BaselineAuditTrail[0-9A-F]{8}$/,
   flowLogGroup: /^BaselineNetworkFlowLogGroup[0-9A-F]{8}$/,
   trailLogGroup: /^BaselineAuditTrailLogGroup[0-9A-F]{8}$/,
+  alarmTopic: /^BaselineMonitoringAlarmTopic[0-9A-F]{8}$/,
+  alarmTopicKey: /^BaselineMonitoringAlarmTopicKey[0-9A-F]{8}$/,
 };

@@ -9,11 +9,25 @@ import { baselineStack } from '../util';
 /** 730 hours a month, as the price table states. */
 const H = 730;
 
+/**
+ * The default monitoring's alarm metrics: 15 CIS alarms; per NAT gateway one for port allocation errors and three read
+ * by the drop-share alarm; 2 EFS, 1 bastion, 1 per interface endpoint, 1 for the trail's delivery.
+ */
+const monitoringAlarmMetrics = (nats: number, endpoints: number) => 15 + nats * (1 + 3) + 2 + 1 + endpoints + 1;
+/** What the default monitoring adds besides its alarms: the topic's key, 15 filter metrics, the dashboard. */
+const MONITORING_REST = 1.0 + 15 * 0.3 + 3.0;
+
 function quantityOf(estimate: CostEstimate, description: RegExp): number | undefined {
   return estimate.lineItems.find((i) => description.test(i.description))?.quantity;
 }
 
 describe('CostEstimate', () => {
+  test('without monitoring, the baseline costs what it did before monitoring existed', () => {
+    const { baseline } = baselineStack({ monitoring: { enabled: false } });
+    expect(CostEstimate.of(baseline).fixedMonthlyTotal).toBeCloseTo(178.476, 6);
+    expect(CostEstimate.of(baseline, { region: 'us-east-1' }).fixedMonthlyTotal).toBeCloseTo(166.732, 6);
+  });
+
   describe('the default baseline', () => {
     const { baseline } = baselineStack();
 
@@ -27,10 +41,12 @@ describe('CostEstimate', () => {
         + 0.0114 * H // the t3.micro bastion
         + 8 * 0.088 // its 8 GiB gp3 root volume
         + 7 * 0.3 // its detailed monitoring: seven metrics
-        + 1 * 0.1; // its recovery alarm
+        + 1 * 0.1 // its recovery alarm
+        + monitoringAlarmMetrics(3, 2) * 0.1 // monitoring: 33 alarm metrics
+        + MONITORING_REST; // the alarm topic's key, 15 filter metrics, the dashboard
       // THEN
       expect(CostEstimate.of(baseline).fixedMonthlyTotal).toBeCloseTo(expected, 6);
-      expect(expected).toBeCloseTo(178.476, 6);
+      expect(expected).toBeCloseTo(178.476 + 11.8, 6);
     });
 
     test('costs the table\'s arithmetic per month in us-east-1', () => {
@@ -42,9 +58,11 @@ describe('CostEstimate', () => {
         + 0.0104 * H
         + 8 * 0.08
         + 7 * 0.3
-        + 1 * 0.1;
+        + 1 * 0.1
+        + monitoringAlarmMetrics(3, 2) * 0.1
+        + MONITORING_REST;
       expect(CostEstimate.of(baseline, { region: 'us-east-1' }).fixedMonthlyTotal).toBeCloseTo(expected, 6);
-      expect(expected).toBeCloseTo(166.732, 6);
+      expect(expected).toBeCloseTo(166.732 + 11.8, 6);
     });
 
     test('states region, currency, table date and 730 hours', () => {
@@ -74,7 +92,7 @@ describe('CostEstimate', () => {
     test('prints a table with the total', () => {
       const text = CostEstimate.of(baseline).toText();
       expect(text).toContain('eu-west-1');
-      expect(text).toMatch(/Fixed monthly total\s+\$178\.48/);
+      expect(text).toMatch(/Fixed monthly total\s+\$190\.28/);
       expect(text).toContain('$0.048/GB through NAT');
     });
   });
@@ -84,7 +102,8 @@ describe('CostEstimate', () => {
     const estimate = CostEstimate.of(baseline);
     expect(quantityOf(estimate, /^NAT gateways/)).toBe(1);
     expect(quantityOf(estimate, /^Public IPv4/)).toBe(1);
-    expect(estimate.fixedMonthlyTotal).toBeCloseTo(178.476 - 2 * 0.048 * H - 2 * 0.005 * H, 6);
+    // Two gateways, their addresses and their two alarm sets fewer.
+    expect(estimate.fixedMonthlyTotal).toBeCloseTo(190.276 - 2 * 0.048 * H - 2 * 0.005 * H - 2 * 4 * 0.1, 6);
   });
 
   test('no NAT gateway costs no NAT but the three SSM endpoints in every zone', () => {
@@ -93,7 +112,8 @@ describe('CostEstimate', () => {
     expect(quantityOf(estimate, /^NAT gateways/)).toBeUndefined();
     expect(quantityOf(estimate, /^Public IPv4/)).toBeUndefined();
     expect(quantityOf(estimate, /^Interface endpoints/)).toBe(5 * 3);
-    expect(estimate.fixedMonthlyTotal).toBeCloseTo(178.476 - 3 * 0.048 * H - 3 * 0.005 * H + 3 * 3 * 0.011 * H, 6);
+    // No gateway, address or NAT alarm; three SSM endpoints more, in three zones, each with its drop alarm.
+    expect(estimate.fixedMonthlyTotal).toBeCloseTo(190.276 - 3 * 0.048 * H - 3 * 0.005 * H - 3 * 4 * 0.1 + 3 * 3 * 0.011 * H + 3 * 0.1, 6);
   });
 
   test('a regional NAT gateway costs one hour per zone it serves and an address per zone', () => {

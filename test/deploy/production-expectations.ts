@@ -132,9 +132,9 @@ export function declareProductionBaselineTests(facts: () => BaselineFacts, templ
     );
   });
 
-  test('three customer-managed KMS keys, enabled, rotating, aliased alias/numinia/production/<purpose>', () => {
+  test('four customer-managed KMS keys, enabled, rotating, aliased alias/numinia/production/<purpose>', () => {
     expect(facts().keys.map((k) => k.alias).sort()).toEqual([
-      'alias/numinia/production/efs', 'alias/numinia/production/eks-secrets', 'alias/numinia/production/logs',
+      'alias/numinia/production/alarms', 'alias/numinia/production/efs', 'alias/numinia/production/eks-secrets', 'alias/numinia/production/logs',
     ]);
     for (const key of facts().keys) {
       expect(key).toMatchObject({ state: 'Enabled', rotationEnabled: true });
@@ -216,6 +216,39 @@ export function declareProductionBaselineTests(facts: () => BaselineFacts, templ
     expect(facts().logGroups.map((g) => g.retentionDays).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual([30, 365]);
   });
 
+  test('the alarm topic numinia-production-alarms, encrypted with the alarms key', () => {
+    const topics = facts().monitoring.topics;
+    expect(topics).toEqual([expect.objectContaining({
+      arn: 'arn:aws:sns:eu-west-1:123456789012:numinia-production-alarms',
+      displayName: 'numinia production alarms',
+      kmsMasterKeyId: keyByAlias('alias/numinia/production/alarms')?.arn,
+    })]);
+    expect(topics[0].kmsMasterKeyId).toBeDefined();
+  });
+
+  test('the dashboard numinia-production-eu-west-1-baseline: every alarm by its ARN in this account and region, the deployed NAT gateways, endpoints, file system and bastion', () => {
+    const [dashboard, ...others] = facts().monitoring.dashboards;
+    expect(others).toEqual([]);
+    expect(dashboard.name).toBe('numinia-production-eu-west-1-baseline');
+    const alarmArns: string[] = dashboard.widgets.find((w) => w.type === 'alarm')?.properties.alarms ?? [];
+    expect(alarmArns).toHaveLength(27);
+    expect(alarmArns.every((arn) => arn.startsWith('arn:aws:cloudwatch:eu-west-1:123456789012:alarm:numinia-production-'))).toBe(true);
+    expect(alarmArns).toEqual(expect.arrayContaining([
+      'arn:aws:cloudwatch:eu-west-1:123456789012:alarm:numinia-production-cis-root-user-usage',
+      'arn:aws:cloudwatch:eu-west-1:123456789012:alarm:numinia-production-trail-delivery-stopped',
+    ]));
+    // What each graph charts, by the IDs in its metrics' dimensions: the resources the emulator made.
+    const charted = (namespace: string, dimension: string) => [...new Set(dashboard.widgets.flatMap((w) => (w.properties.metrics ?? [])
+      .filter((m: any[]) => m[0] === namespace).map((m: any[]) => m[m.indexOf(dimension) + 1])))].sort();
+    expect(charted('AWS/NATGateway', 'NatGatewayId')).toEqual(facts().natGateways.map((n) => n.id).sort());
+    const interfaceEndpointIds = Object.entries(facts().resources)
+      .filter(([logicalId, r]) => r.type === 'AWS::EC2::VPCEndpoint' && /(Eks|Logs)Endpoint/.test(logicalId)).map(([, r]) => r.physicalId);
+    expect(charted('AWS/PrivateLinkEndpoints', 'VPC Endpoint Id')).toEqual(interfaceEndpointIds.sort());
+    expect(charted('AWS/PrivateLinkEndpoints', 'Service Name')).toEqual(['com.amazonaws.eu-west-1.eks', 'com.amazonaws.eu-west-1.logs']);
+    expect(charted('AWS/EFS', 'FileSystemId')).toEqual([facts().fileSystem.id]);
+    expect(charted('AWS/EC2', 'InstanceId')).toEqual([facts().instance.id]);
+  });
+
   test('Environment=production, Project=numinia, ManagedBy=cdk on every resource whose tags the emulator reports', () => {
     const f = facts();
     const tagged: Array<[string, Tags]> = [
@@ -232,9 +265,9 @@ export function declareProductionBaselineTests(facts: () => BaselineFacts, templ
     ];
     const missing = tagged.filter(([, tags]) => Object.entries(BASELINE_TAGS).some(([key, value]) => tags[key] !== value));
     expect(missing.map(([what, tags]) => `${what}: ${JSON.stringify(tags)}`)).toEqual([]);
-    // VPC, 6 subnets, 3 security groups, flow log, 2 log groups, file system, 3 keys, 5 roles, 2 buckets, bastion:
-    // every one was read back.
-    expect(tagged).toHaveLength(25);
+    // VPC, 6 subnets, 3 security groups, flow log, 2 log groups, file system, 4 keys, 5 roles, 2 buckets, bastion:
+    // every one was read back. (moto drops the alarm topic's tags: template-facts.test.ts has them.)
+    expect(tagged).toHaveLength(26);
   });
 }
 

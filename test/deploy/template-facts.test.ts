@@ -111,6 +111,27 @@ describe('asserted on the template: resource types moto accepts without modellin
     ]);
   });
 
+  test('monitoring: fifteen CIS metric filters on the trail\'s log group, each with its alarm; 27 alarms in all, notifying the topic', () => {
+    const [trailGroup] = Object.keys(example.findResources('AWS::Logs::LogGroup', { Properties: { LogGroupName: '/numinia/production/cloudtrail' } }));
+    const filters = Object.values(example.findResources('AWS::Logs::MetricFilter'));
+    expect(filters).toHaveLength(15);
+    expect(filters.every((f) => f.Properties.LogGroupName.Ref === trailGroup)).toBe(true);
+    const [topic] = Object.keys(example.findResources('AWS::SNS::Topic'));
+    const notifying = Object.values(example.findResources('AWS::CloudWatch::Alarm', { Properties: { AlarmActions: [{ Ref: topic }], ActionsEnabled: true } }));
+    expect(notifying).toHaveLength(27);
+    const cisMetrics = notifying.filter((a) => a.Properties.Namespace === 'LogMetrics').map((a) => a.Properties.MetricName).sort();
+    expect(cisMetrics).toEqual(filters.map((f) => f.Properties.MetricTransformations[0].MetricName).sort());
+  });
+
+  test('monitoring: the topic policy lets only CloudWatch alarms of this account publish, over TLS', () => {
+    const [topic] = Object.keys(example.findResources('AWS::SNS::Topic'));
+    const [policy] = Object.values(example.findResources('AWS::SNS::TopicPolicy'));
+    expect(policy.Properties.Topics).toEqual([{ Ref: topic }]);
+    expect(policy.Properties.PolicyDocument.Statement.map((s: any) => `${s.Effect} ${JSON.stringify(s.Principal)} ${s.Action}`)).toEqual([
+      'Deny "*" sns:Publish', 'Allow {"Service":"cloudwatch.amazonaws.com"} sns:Publish',
+    ]);
+  });
+
   test('the bastion recovery alarm: StatusCheckFailed_System for 2 minutes recovers the instance', () => {
     example.hasResourceProperties('AWS::CloudWatch::Alarm', {
       MetricName: 'StatusCheckFailed_System',
@@ -138,9 +159,10 @@ describe('asserted on the template: properties moto drops or does not report', (
     });
   });
 
-  test('KMS keys rotate every 365 days', () => {
+  test('KMS keys (four, the alarm topic\'s included) rotate every 365 days', () => {
     const keys = Object.values(example.findResources('AWS::KMS::Key'));
-    expect(keys.map((k) => [k.Properties.EnableKeyRotation, k.Properties.RotationPeriodInDays])).toEqual([[true, 365], [true, 365], [true, 365]]);
+    expect(keys.map((k) => [k.Properties.EnableKeyRotation, k.Properties.RotationPeriodInDays])).toEqual(keys.map(() => [true, 365]));
+    expect(keys).toHaveLength(4);
   });
 
   test('log groups are encrypted with the logs key', () => {
@@ -195,8 +217,8 @@ describe('asserted on the template: properties moto drops or does not report', (
     expect(publicSubnets.map((s) => s.Properties.MapPublicIpOnLaunch)).toEqual([false, false, false]);
   });
 
-  test('tags on the resources whose tags moto drops: NAT gateways, Elastic IPs, internet gateway, route tables, VPC endpoints', () => {
-    for (const type of ['AWS::EC2::NatGateway', 'AWS::EC2::EIP', 'AWS::EC2::InternetGateway', 'AWS::EC2::RouteTable', 'AWS::EC2::VPCEndpoint']) {
+  test('tags on the resources whose tags moto drops: NAT gateways, Elastic IPs, internet gateway, route tables, VPC endpoints, the alarm topic', () => {
+    for (const type of ['AWS::EC2::NatGateway', 'AWS::EC2::EIP', 'AWS::EC2::InternetGateway', 'AWS::EC2::RouteTable', 'AWS::EC2::VPCEndpoint', 'AWS::SNS::Topic']) {
       const resources = Object.entries(example.findResources(type));
       expect(resources.length).toBeGreaterThan(0);
       for (const [id, resource] of resources) {
@@ -207,7 +229,7 @@ describe('asserted on the template: properties moto drops or does not report', (
 });
 
 describe('asserted on the template: what stack deletion must leave behind', () => {
-  test('KMS keys, the file system, both trail buckets and both log groups are retained on deletion and replacement', () => {
+  test('KMS keys (the alarm topic\'s too), the file system, both trail buckets and both log groups are retained on deletion and replacement', () => {
     const resources: Record<string, CfnResource> = example.toJSON().Resources;
     const retained = Object.values(resources)
       .filter((r) => r.DeletionPolicy === 'Retain')
@@ -215,7 +237,7 @@ describe('asserted on the template: what stack deletion must leave behind', () =
       .sort();
     expect(retained).toEqual([
       'AWS::EFS::FileSystem Retain',
-      'AWS::KMS::Key Retain', 'AWS::KMS::Key Retain', 'AWS::KMS::Key Retain',
+      'AWS::KMS::Key Retain', 'AWS::KMS::Key Retain', 'AWS::KMS::Key Retain', 'AWS::KMS::Key Retain',
       'AWS::Logs::LogGroup Retain', 'AWS::Logs::LogGroup Retain',
       'AWS::S3::Bucket Retain', 'AWS::S3::Bucket Retain',
     ]);

@@ -33,11 +33,24 @@ describe('StackSetBaseline: the environment-agnostic template a service-managed 
   test('the trail and everything that serves it exist only in the HomeRegion parameter\'s region', () => {
     template.hasCondition('IsHomeRegion', { 'Fn::Equals': [{ Ref: 'AWS::Region' }, { Ref: 'HomeRegion' }] });
     template.hasParameter('HomeRegion', { Default: 'eu-west-1' });
-    const conditional = resources.filter(([, r]) => r.Condition === 'IsHomeRegion').map(([, r]) => r.Type).sort();
-    expect(conditional).toEqual([
-      'AWS::CloudTrail::Trail', 'AWS::IAM::Policy', 'AWS::IAM::Role', 'AWS::Logs::LogGroup',
-      'AWS::S3::Bucket', 'AWS::S3::Bucket', 'AWS::S3::BucketPolicy', 'AWS::S3::BucketPolicy',
-    ]);
+    const conditional = resources.filter(([, r]) => r.Condition === 'IsHomeRegion').map(([, r]) => r.Type);
+    const counts = Object.fromEntries([...new Set(conditional)].sort().map((type) => [type, conditional.filter((t) => t === type).length]));
+    expect(counts).toEqual({
+      'AWS::CloudTrail::Trail': 1,
+      'AWS::IAM::Policy': 1,
+      'AWS::IAM::Role': 1,
+      'AWS::Logs::LogGroup': 1,
+      'AWS::S3::Bucket': 2,
+      'AWS::S3::BucketPolicy': 2,
+      // what reads the trail's log group: the 15 CIS filters, their alarms and the trail-delivery alarm
+      'AWS::Logs::MetricFilter': 15,
+      'AWS::CloudWatch::Alarm': 16,
+    });
+    // The dashboard is in every region, and names no alarm that exists in the home region only.
+    const [[, dashboard]] = resources.filter(([, r]) => r.Type === 'AWS::CloudWatch::Dashboard');
+    expect(dashboard.Condition).toBeUndefined();
+    const homeOnly = resources.filter(([, r]) => r.Condition === 'IsHomeRegion').map(([id]) => id);
+    expect(homeOnly.filter((id) => JSON.stringify(dashboard).includes(`"${id}"`))).toEqual([]);
     // every other resource is unconditional: the VPC, keys, flow logs, bastion exist in every region
     expect(resources.filter(([, r]) => r.Condition === undefined).length).toBeGreaterThan(50);
   });

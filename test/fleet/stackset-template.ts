@@ -13,7 +13,12 @@ export function synthStackSetTemplate(outdir: string, props: Partial<StackSetBas
   const app = new App({ outdir, analyticsReporting: true, context: { 'aws:cdk:enable-path-metadata': true } });
   const management = new Stack(app, 'Management', { env: { account: '000000000000', region: 'eu-west-1' } });
   const stackSetStack = new StackSetStack(management, 'Workload');
-  const construct = new StackSetBaseline(stackSetStack, 'Baseline', { environment: 'workload', homeRegion: 'eu-west-1', ...props });
+  const construct = new StackSetBaseline(stackSetStack, 'Baseline', {
+    environment: 'workload',
+    homeRegion: 'eu-west-1',
+    options: { alarmEmails: ['platform-alerts@numinia.io'] },
+    ...props,
+  });
   const assembly = app.synth();
   const file = path.join(assembly.directory, stackSetStack.templateFile);
   const json = JSON.parse(fs.readFileSync(file, 'utf8'));

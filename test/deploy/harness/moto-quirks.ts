@@ -60,6 +60,11 @@ export function patchTemplateForMoto(template: Template, options: MotoPatchOptio
   // QUIRK (moto 5.2): `Fn::GetAtt [<AWS::EFS::FileSystem>, Arn]` crashes the stack creation (moto's EFS file system
   // has no get_cfn_attribute). The same ARN, built from the file system ID (Ref), resolves.
   patched.Resources = replaceDeep(patched.Resources, (value) => efsArnFromRef(value, patched.Resources)) as Template['Resources'];
+  // QUIRK (moto 5.2): moto's CloudFormation does not model AWS::CloudWatch::Alarm (nor AWS::Logs::MetricFilter,
+  // AWS::SNS::TopicPolicy, AWS::SNS::Subscription): it skips them and reports the stack complete, but a
+  // `Fn::GetAtt [<alarm>, Arn]` elsewhere (the dashboard's alarm-status widget) then fails the whole stack with
+  // "references undefined resource". The same ARN, built from the alarm's fixed name, resolves.
+  patched.Resources = replaceDeep(patched.Resources, (value) => alarmArnFromName(value, patched.Resources)) as Template['Resources'];
 
   if (options.dropBootstrapVersionCheck) {
     // QUIRK (moto 5.2): CreateStack answers HTTP 500 when the template reads the SSM parameter
@@ -158,6 +163,23 @@ function efsArnFromRef(value: unknown, resources: Template['Resources']): unknow
     'Fn::Join': ['', [
       'arn:', { Ref: 'AWS::Partition' }, ':elasticfilesystem:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' },
       ':file-system/', { Ref: logicalId },
+    ]],
+  };
+}
+
+function alarmArnFromName(value: unknown, resources: Template['Resources']): unknown {
+  if (!isIntrinsic(value) || !Array.isArray(value['Fn::GetAtt'])) {
+    return undefined;
+  }
+  const [logicalId, attribute] = value['Fn::GetAtt'] as [string, string];
+  const alarm = resources[logicalId];
+  if (alarm?.Type !== 'AWS::CloudWatch::Alarm' || attribute !== 'Arn' || typeof alarm.Properties?.AlarmName !== 'string') {
+    return undefined;
+  }
+  return {
+    'Fn::Join': ['', [
+      'arn:', { Ref: 'AWS::Partition' }, ':cloudwatch:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' },
+      `:alarm:${alarm.Properties.AlarmName}`,
     ]],
   };
 }

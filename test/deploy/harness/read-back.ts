@@ -1,4 +1,5 @@
 import { DescribeStacksCommand, paginateListStackResources } from '@aws-sdk/client-cloudformation';
+import { GetDashboardCommand } from '@aws-sdk/client-cloudwatch';
 import { DescribeLogGroupsCommand, ListTagsForResourceCommand } from '@aws-sdk/client-cloudwatch-logs';
 import {
   DescribeFlowLogsCommand, DescribeInstancesCommand, DescribeNatGatewaysCommand, DescribeRouteTablesCommand,
@@ -11,6 +12,7 @@ import {
   DescribeKeyCommand, GetKeyPolicyCommand, GetKeyRotationStatusCommand, ListAliasesCommand, ListResourceTagsCommand,
 } from '@aws-sdk/client-kms';
 import { GetBucketEncryptionCommand, GetBucketTaggingCommand } from '@aws-sdk/client-s3';
+import { GetTopicAttributesCommand, ListTagsForResourceCommand as ListTopicTagsCommand } from '@aws-sdk/client-sns';
 import { EmulatorClients } from './clients';
 import { Template } from './moto-quirks';
 import { AclEntry, readSubnetAcls } from './network-acls';
@@ -43,6 +45,16 @@ export interface BaselineFacts {
   readonly roles: RoleFacts[];
   readonly buckets: Array<{ readonly name: string; readonly sseAlgorithm?: string; readonly tags: Tags }>;
   readonly instance: InstanceFacts;
+  readonly monitoring: MonitoringFacts;
+}
+
+/**
+ * The monitoring area as the emulator holds it: the topic and the dashboard, which moto's CloudFormation makes (it
+ * skips the alarms, metric filters, topic policy and subscriptions: moto-quirks.test.ts shows it).
+ */
+export interface MonitoringFacts {
+  readonly topics: Array<{ readonly arn: string; readonly displayName?: string; readonly kmsMasterKeyId?: string; readonly tags: Tags }>;
+  readonly dashboards: Array<{ readonly name: string; readonly widgets: Array<{ readonly type: string; readonly properties: Record<string, any> }> }>;
 }
 
 export type Tags = Record<string, string>;
@@ -181,14 +193,30 @@ export async function readBaseline(clients: EmulatorClients, stackName: string, 
       tags: tagMap((await clients.s3.send(new GetBucketTaggingCommand({ Bucket: name }))).TagSet),
     }))),
     instance: await readInstance(clients, idsOf('AWS::EC2::Instance')[0]),
+    monitoring: await readMonitoring(clients, resources),
   };
+}
+
+async function readMonitoring(clients: EmulatorClients, resources: BaselineFacts['resources']): Promise<MonitoringFacts> {
+  const idsOf = (type: string) => Object.values(resources).filter((r) => r.type === type).map((r) => r.physicalId);
+  const topics = await Promise.all(idsOf('AWS::SNS::Topic').map(async (arn) => {
+    const attributes = (await clients.sns.send(new GetTopicAttributesCommand({ TopicArn: arn }))).Attributes ?? {};
+    const tags = (await clients.sns.send(new ListTopicTagsCommand({ ResourceArn: arn }))).Tags ?? [];
+    return { arn, displayName: attributes.DisplayName, kmsMasterKeyId: attributes.KmsMasterKeyId, tags: tagMap(tags) };
+  }));
+  const dashboards = await Promise.all(idsOf('AWS::CloudWatch::Dashboard').map(async (name) => {
+    const body = (await clients.cloudWatch.send(new GetDashboardCommand({ DashboardName: name }))).DashboardBody ?? '{}';
+    return { name, widgets: JSON.parse(body).widgets ?? [] };
+  }));
+  return { topics, dashboards };
 }
 
 export async function stackResources(clients: EmulatorClients, stackName: string): Promise<BaselineFacts['resources']> {
   const resources: Record<string, { type: string; physicalId: string; status: string }> = {};
   for await (const page of paginateListStackResources({ client: clients.cloudFormation }, { StackName: stackName })) {
     for (const summary of page.StackResourceSummaries ?? []) {
-      // moto lists the resource types it does not model (CloudTrail trail, bucket policies, alarm) without a logical ID.
+      // moto lists the resource types it does not model (CloudTrail trail, bucket policies, alarms, metric filters,
+      // the topic policy) without a logical ID.
       if (summary.LogicalResourceId) {
         resources[summary.LogicalResourceId] = {
           type: summary.ResourceType!,

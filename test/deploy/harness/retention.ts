@@ -1,9 +1,11 @@
+import { ListDashboardsCommand } from '@aws-sdk/client-cloudwatch';
 import { DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { DescribeInstancesCommand } from '@aws-sdk/client-ec2';
 import { DescribeFileSystemsCommand, DescribeMountTargetsCommand } from '@aws-sdk/client-efs';
 import { GetRoleCommand } from '@aws-sdk/client-iam';
 import { DescribeKeyCommand, ListAliasesCommand } from '@aws-sdk/client-kms';
 import { HeadBucketCommand } from '@aws-sdk/client-s3';
+import { ListTopicsCommand } from '@aws-sdk/client-sns';
 import { EmulatorClients } from './clients';
 import { Template } from './moto-quirks';
 import { BaselineFacts } from './read-back';
@@ -43,7 +45,8 @@ export async function stateAfterDeletion(clients: EmulatorClients, type: string,
 }
 
 /**
- * Resources that are not retained, after the stack is gone: the roles, key aliases, mount targets and the bastion.
+ * Resources that are not retained, after the stack is gone: the roles, key aliases, mount targets, the bastion, the
+ * alarm topic and the dashboard.
  * (moto cannot delete the VPC, its NAT gateways and endpoints: see destroyWithCdk.)
  */
 export async function leftoversAfterDeletion(clients: EmulatorClients, before: BaselineFacts): Promise<string[]> {
@@ -64,6 +67,10 @@ export async function leftoversAfterDeletion(clients: EmulatorClients, before: B
   if (instance && instance.State?.Name !== 'terminated') {
     leftovers.push(`instance ${before.instance.id} (${instance.State?.Name})`);
   }
+  const topics = (await clients.sns.send(new ListTopicsCommand({}))).Topics ?? [];
+  leftovers.push(...topics.filter((t) => before.monitoring.topics.some((b) => b.arn === t.TopicArn)).map((t) => `topic ${t.TopicArn}`));
+  const dashboards = (await clients.cloudWatch.send(new ListDashboardsCommand({}))).DashboardEntries ?? [];
+  leftovers.push(...dashboards.filter((d) => before.monitoring.dashboards.some((b) => b.name === d.DashboardName)).map((d) => `dashboard ${d.DashboardName}`));
   return leftovers;
 }
 
