@@ -98,6 +98,7 @@ const INVALID_INPUTS: Array<[string, Partial<NuminiaBaselineProps>, RegExp]> = [
   ['an unknown flow-log destination', { logging: { flowLogDestinations: 'KINESIS' as FlowLogDestinations } }, /logging\.flowLogDestinations: got "KINESIS"; expected one of CLOUDWATCH_LOGS, S3, CLOUDWATCH_LOGS_AND_S3/],
   ['an empty flow-log format', { logging: { flowLogFormat: [] } }, /logging\.flowLogFormat: got \[\]; expected at least one field/],
   ['an endpoint preset that is not one', { network: { interfaceEndpointPresets: [{ name: 'x', services: [] } as any] } }, /network\.interfaceEndpointPresets\[0\]: got .*; expected an InterfaceEndpointPreset/],
+  ['an endpoint preset given by its name', { network: { interfaceEndpointPresets: ['PRIVATE_EKS' as any] } }, /network\.interfaceEndpointPresets\[0\]: got "PRIVATE_EKS"; expected an InterfaceEndpointPreset/],
 ];
 
 describe('validation', () => {

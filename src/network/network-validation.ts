@@ -77,7 +77,8 @@ export function checkNetworkProps(props: NetworkProps | undefined, net: Baseline
     problems.push('network.databaseSubnetTags: given, but there is no database tier (network.databaseSubnetCidrs); remove them or add the tier');
   }
   net.interfaceEndpointPresets.forEach((preset, i) => {
-    if (!(preset instanceof InterfaceEndpointPreset)) {
+    // By shape, not instanceof: an app whose node_modules holds two copies of the library passes presets of the other.
+    if (!isInterfaceEndpointPreset(preset)) {
       problems.push(`network.interfaceEndpointPresets[${i}]: got ${show(preset)}; expected an InterfaceEndpointPreset (PRIVATE_EKS, SESSION_MANAGER, or of())`);
     }
   });
@@ -86,6 +87,12 @@ export function checkNetworkProps(props: NetworkProps | undefined, net: Baseline
     problems.push('network.additionalGatewayEndpoints: the S3 gateway endpoint is always created; remove it from the list');
   }
   return problems;
+}
+
+function isInterfaceEndpointPreset(preset: unknown): preset is InterfaceEndpointPreset {
+  const candidate = preset as Partial<InterfaceEndpointPreset> | undefined;
+  return typeof candidate?.name === 'string' && Array.isArray(candidate.services) && candidate.services.length > 0
+    && candidate.services.every((service) => typeof service?.shortName === 'string');
 }
 
 /** A zone name is its region's name and one letter (eu-west-1a); a zone of another region cannot hold this VPC's subnets. */

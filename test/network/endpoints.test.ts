@@ -28,6 +28,11 @@ describe('endpoint presets', () => {
     })).toEqual(['ec2messages', 'eks', 'logs', 'ssm', 'ssmmessages', 'sts']);
   });
 
+  test('a preset of another copy of the library (two copies in node_modules) is accepted by its shape', () => {
+    const { name, services } = InterfaceEndpointPreset.SESSION_MANAGER;
+    expect(interfaceServices({ network: { interfaceEndpointPresets: [{ name, services }] } })).toEqual(['ec2messages', 'eks', 'logs', 'ssm', 'ssmmessages']);
+  });
+
   test('the defaults are unchanged: eks and logs', () => {
     expect(interfaceServices({})).toEqual(['eks', 'logs']);
   });
