@@ -50,6 +50,11 @@ export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION="${JSII_SILENCE_WARNING_END
 export JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION=1
 export PYTHONDONTWRITEBYTECODE=1 PIP_DISABLE_PIP_VERSION_CHECK=1
 export GOFLAGS="${GOFLAGS:+$GOFLAGS }-mod=mod"
+# Every run publishes 0.1.0 and 0.1.1 again with new content. forget_published removes them from the module cache, but
+# Go also keeps an index of each module-cache directory in GOCACHE, keyed by its path (module cache directories are
+# meant to be immutable): a later run then reads the old release's imports (measured: internal/types.go's new import
+# of awscdk was missing, "could not import github.com/aws/aws-cdk-go/awscdk/v2 (open : no such file or directory)").
+export GODEBUG="${GODEBUG:+$GODEBUG,}goindex=0"
 export MAVEN_OPTS="${MAVEN_OPTS:-} -XX:+TieredCompilation -XX:TieredStopAtLevel=1"
 export npm_config_update_notifier=false npm_config_fund=false npm_config_audit=false
 export CDK_VALIDATION=false
