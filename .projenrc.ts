@@ -72,6 +72,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'cdk-stacksets@0.0.153',
     // test/fleet: the published fleet JSON Schema and the fleet validator must agree on sample fleets.
     'ajv@8.20.0',
+    // Mutation testing (`mutation`, scripts/mutation/): how many injected bugs the tests catch. 9.6 is the last
+    // StrykerJS that runs on Node 20 (10 needs Node 22).
+    '@stryker-mutator/core@9.6.1',
+    '@stryker-mutator/jest-runner@9.6.1',
   ],
   jsiiVersion: '~6.0.0',
   typescriptVersion: '~6.0.0',
@@ -99,6 +103,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       // Synthesizing a whole baseline takes a few seconds on a 2-core machine.
       testTimeout: 120_000,
+      // StrykerJS's sandboxes (a copy of the repository each) are not this project's modules or tests.
+      modulePathIgnorePatterns: ['<rootDir>/.stryker-tmp/'],
     },
   },
 
@@ -258,6 +264,22 @@ const roundTrip = project.addTask('release:round-trip', {
   exec: 'bash scripts/release/round-trip.sh',
 });
 
+// Mutation testing: StrykerJS over src/, one file group at a time against its own tests (scripts/mutation/groups.ts);
+// reports under reports/mutation/ (git-ignored), results committed under test/mutation/incremental/ so that a re-run
+// tests only the mutants whose code or tests changed.
+project.addTask('mutation', {
+  description:
+    'Mutation testing of src/ by file group (StrykerJS, incremental); --group <name>, --changed [<ref>], --full; fails below 85 % per group',
+  exec: 'ts-node --transpile-only --project tsconfig.dev.json scripts/mutation/run.ts',
+  receiveArgs: true,
+});
+project.gitignore.exclude('/reports/', '/.stryker-tmp/');
+// In CI: the groups whose results are committed, incrementally (only mutants whose code or tests changed run again).
+const mutationCi = project.addTask('mutation:ci', {
+  description: 'Mutation testing of the groups whose results are committed, incrementally; fails below 85 % per group',
+  exec: 'ts-node --transpile-only --project tsconfig.dev.json scripts/mutation/run.ts --measured',
+});
+
 project.gitignore.exclude('/.jsii.tabl.json');
 // Only lib/, .jsii, API.md, README.md, LICENSE in the npm package: never the test tools' virtualenv (125 MB).
 for (const path of ['/.venv/', '/rosetta/', '/requirements-dev.txt', '/constraints-dev.txt', '/cdk.context.json', '/bench/', '/scratch/']) {
@@ -269,6 +291,7 @@ const ci = project.addTask('ci', {
   description: 'Full build and test suite, then fail if a generated file (API.md, package.json, ...) is out of date',
 });
 ci.spawn(project.buildTask);
+ci.spawn(mutationCi);
 ci.spawn(floorCheck);
 ci.spawn(distribution);
 ci.spawn(upgradeCheck);

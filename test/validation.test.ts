@@ -8,8 +8,10 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import { CisVariant, FlowLogDestinations, NatGateways, NuminiaBaseline, NuminiaBaselineProps } from '../src';
 import { baselineStack } from './util';
 
-const key = () => kms.Key.fromKeyArn(baselineStack().stack, 'K', 'arn:aws:kms:eu-west-1:111111111111:key/11111111-2222-3333-4444-555555555555');
-const topic = () => sns.Topic.fromTopicArn(baselineStack().stack, 'T', 'arn:aws:sns:eu-west-1:111111111111:central-alerts');
+// A bare stack, not a baseline: the table is built when the file loads, and a baseline built then would run the code
+// under test outside any test (a "static" mutant for StrykerJS, which then reruns every test for each).
+const key = () => kms.Key.fromKeyArn(new Stack(), 'K', 'arn:aws:kms:eu-west-1:111111111111:key/11111111-2222-3333-4444-555555555555');
+const topic = () => sns.Topic.fromTopicArn(new Stack(), 'T', 'arn:aws:sns:eu-west-1:111111111111:central-alerts');
 
 /** Each invalid input, and a pattern its message must match (property, value, what is allowed). */
 const INVALID_INPUTS: Array<[string, Partial<NuminiaBaselineProps>, RegExp]> = [
@@ -86,7 +88,7 @@ const INVALID_INPUTS: Array<[string, Partial<NuminiaBaselineProps>, RegExp]> = [
   ['the database tier reaching NFS besides explicit peers', { network: { databaseSubnetCidrs: ['10.0.201.0/24', '10.0.202.0/24', '10.0.203.0/24'] }, fileSystem: { allowFromDatabaseTier: true, allowedPeers: [ec2.Peer.ipv4('10.0.1.0/24')] } }, /fileSystem\.allowFromDatabaseTier: set together with allowedPeers/],
   ['a parameter prefix under /aws', { sharing: { parameterPrefix: '/aws/numinia/' } }, /sharing\.parameterPrefix: got "\/aws\/numinia\/"; names under \/aws and \/ssm are reserved by Systems Manager/],
   ['a parameter prefix under /SSM', { sharing: { parameterPrefix: '/SSM/' } }, /sharing\.parameterPrefix: got "\/SSM\/"; names under \/aws and \/ssm are reserved/],
-  ['a brought-in key of another region', { encryption: { logsKey: kms.Key.fromKeyArn(baselineStack().stack, 'Us', 'arn:aws:kms:us-east-1:111111111111:key/11111111-2222-3333-4444-555555555555') } }, /encryption\.logsKey: the key is in us-east-1, the stack in eu-west-1; KMS keys serve their own region only/],
+  ['a brought-in key of another region', { encryption: { logsKey: kms.Key.fromKeyArn(new Stack(), 'Us', 'arn:aws:kms:us-east-1:111111111111:key/11111111-2222-3333-4444-555555555555') } }, /encryption\.logsKey: the key is in us-east-1, the stack in eu-west-1; KMS keys serve their own region only/],
   ['the bastion in the public subnets', { bastion: { vpcSubnets: { subnetType: ec2.SubnetType.PUBLIC } } }, /bastion\.vpcSubnets: selects a public subnet; nothing there gets a public address/],
   ['the bastion without SSM endpoints and without NAT', { network: { natGateways: NatGateways.NONE }, bastion: { ssmEndpoints: false } }, /bastion\.ssmEndpoints: false, but without NAT the bastion can reach Systems Manager only through the SSM endpoints/],
   ['the bastion without SSM endpoints in the database tier', { network: { databaseSubnetCidrs: ['10.0.201.0/24', '10.0.202.0/24', '10.0.203.0/24'] }, bastion: { ssmEndpoints: false, vpcSubnets: { subnetGroupName: 'Database' } } }, /bastion\.ssmEndpoints: false, but in the database tier the bastion can reach Systems Manager only through the SSM endpoints/],

@@ -1,0 +1,43 @@
+/**
+ * The file groups of `npx projen mutation`, each mutated against the tests that judge it.
+ *
+ * Why groups, not one run over src/: every test synthesizes a whole baseline, so per-test coverage says nearly every
+ * test covers nearly every line, and a surviving mutant would cost the whole suite (minutes on 2 cores). A group's
+ * mutants run against the group's tests only: a survivor costs that group's suites, and a mutant a group's tests do
+ * not kill is a gap in exactly the tests meant to pin that behaviour.
+ */
+export interface MutationGroup {
+  /** The group's name: its report folder and incremental file. */
+  readonly name: string;
+  /** The files mutated (globs relative to the repository). */
+  readonly mutate: string[];
+  /** The test files run against its mutants (globs relative to the repository). */
+  readonly tests: string[];
+}
+
+/** Every area's own validation, with the shared parsers: the synth-time errors the README's bad-input table promises. */
+const VALIDATION_FILES = ['src/*/*-validation.ts', 'src/private/validation.ts', 'src/private/validation-helpers.ts', 'src/private/cidr.ts'];
+
+const area = (name: string, tests: string[]): MutationGroup => ({
+  name,
+  mutate: [`src/${name}/**/*.ts`, ...VALIDATION_FILES.map((glob) => `!${glob}`)],
+  tests,
+});
+
+export const MUTATION_GROUPS: MutationGroup[] = [
+  {
+    name: 'validation',
+    mutate: VALIDATION_FILES,
+    tests: ['test/validation.test.ts', 'test/fleet/fleet-validation.test.ts', 'test/overlapping-vpcs.test.ts'],
+  },
+  area('network', ['test/network/*.test.ts', 'test/contracts/network.contracts.test.ts']),
+  area('encryption', ['test/encryption/*.test.ts', 'test/contracts/kms.contracts.test.ts']),
+  area('storage', ['test/storage/*.test.ts', 'test/contracts/efs.contracts.test.ts']),
+  area('access', ['test/access/*.test.ts', 'test/contracts/bastion.contracts.test.ts', 'test/contracts/trust.contracts.test.ts']),
+  area('logging', ['test/logging/*.test.ts', 'test/contracts/s3.contracts.test.ts', 'test/contracts/kms.contracts.test.ts']),
+  area('sharing', ['test/sharing/*.test.ts']),
+  area('eks', ['test/eks/*.test.ts', 'test/contracts/efs-csi-driver.contracts.test.ts', 'test/contracts/eks-example.contracts.test.ts']),
+  area('monitoring', ['test/monitoring/*.test.ts', 'test/contracts/sns.contracts.test.ts']),
+  area('fleet', ['test/fleet/*.test.ts']),
+  area('cost', ['test/cost/*.test.ts']),
+];
