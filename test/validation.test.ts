@@ -11,6 +11,7 @@ import { baselineStack } from './util';
 // A bare stack, not a baseline: the table is built when the file loads, and a baseline built then would run the code
 // under test outside any test (a "static" mutant for StrykerJS, which then reruns every test for each).
 const key = () => kms.Key.fromKeyArn(new Stack(), 'K', 'arn:aws:kms:eu-west-1:111111111111:key/11111111-2222-3333-4444-555555555555');
+const usKey = () => kms.Key.fromKeyArn(new Stack(), 'Us', 'arn:aws:kms:us-east-1:111111111111:key/11111111-2222-3333-4444-555555555555');
 const topic = () => sns.Topic.fromTopicArn(new Stack(), 'T', 'arn:aws:sns:eu-west-1:111111111111:central-alerts');
 
 /** Each invalid input, and a pattern its message must match (property, value, what is allowed). */
@@ -103,6 +104,58 @@ const INVALID_INPUTS: Array<[string, Partial<NuminiaBaselineProps>, RegExp]> = [
   ['an endpoint preset given by its name', { network: { interfaceEndpointPresets: ['PRIVATE_EKS' as any] } }, /network\.interfaceEndpointPresets\[0\]: got "PRIVATE_EKS"; expected an InterfaceEndpointPreset/],
 ];
 
+/**
+ * Each limit from both sides: the last value AWS (or the baseline) accepts synthesizes, the first it refuses fails with
+ * a message naming the property. The limits are AWS's: KMS rotation 90-2560 days; tags 1-128 character keys and
+ * values of at most 256; VPC and subnet prefixes /16 to /28; names 2-32 characters.
+ */
+const LIMITS: Array<[string, Partial<NuminiaBaselineProps>, RegExp | undefined]> = [
+  ['rotation of 90 days', { encryption: { rotationPeriod: Duration.days(90) } }, undefined],
+  ['rotation of 89 days', { encryption: { rotationPeriod: Duration.days(89) } }, /encryption\.rotationPeriod: got 89 days/],
+  ['rotation of 2560 days', { encryption: { rotationPeriod: Duration.days(2560) } }, undefined],
+  ['rotation of 2561 days', { encryption: { rotationPeriod: Duration.days(2561) } }, /encryption\.rotationPeriod: got 2561 days/],
+  ['a tag value of 256 characters', { tags: { Owner: 'x'.repeat(256) } }, undefined],
+  ['a tag value of 257 characters', { tags: { Owner: 'x'.repeat(257) } }, /tags\.Owner: got "x{257}"/],
+  ['a tag key of 128 characters', { tags: { ['k'.repeat(128)]: 'v' } }, undefined],
+  ['a tag key of 129 characters', { tags: { ['k'.repeat(129)]: 'v' } }, /tags: key "k{129}" has 129 characters; expected 1-128/],
+  ['an empty tag key', { tags: { '': 'v' } }, /tags: key "" has 0 characters; expected 1-128/],
+  ['an empty tag value', { tags: { Owner: '' } }, undefined],
+  ['a tag key with aws in the middle', { tags: { 'my-aws:owner': 'me' } }, undefined],
+  ['an upper-case AWS: tag key', { tags: { 'AWS:owner': 'me' } }, /tags\.AWS:owner: keys starting with "aws:" are reserved/],
+  ['a subnet of /28', { network: { publicSubnetCidrs: ['10.0.101.0/24', '10.0.102.0/24', '10.0.103.0/28'] } }, undefined],
+  ['a subnet of /29', { network: { publicSubnetCidrs: ['10.0.101.0/24', '10.0.102.0/24', '10.0.103.0/29'] } }, /network\.publicSubnetCidrs\[2\]: 10\.0\.103\.0\/29 has prefix \/29; AWS accepts \/16 to \/28/],
+  ['a subnet of /16 (the whole VPC) overlaps the others', { network: { publicSubnetCidrs: ['10.0.0.0/16', '10.0.102.0/24', '10.0.103.0/24'] } }, /network\.publicSubnetCidrs\[0\]: 10\.0\.0\.0\/16 overlaps|overlaps network\.publicSubnetCidrs\[0\] 10\.0\.0\.0\/16/],
+  ['a subnet of /15', { network: { publicSubnetCidrs: ['10.0.0.0/15', '10.0.102.0/24', '10.0.103.0/24'] } }, /network\.publicSubnetCidrs\[0\]: 10\.0\.0\.0\/15 has prefix \/15; AWS accepts \/16 to \/28/],
+  ['a VPC of /15', { network: { cidr: '10.0.0.0/15' } }, /network\.cidr: 10\.0\.0\.0\/15 has prefix \/15/],
+  ['a subnet just below the VPC', { network: { cidr: '10.1.0.0/16', privateSubnetCidrs: ['10.0.255.0/24', '10.1.2.0/24', '10.1.3.0/24'], publicSubnetCidrs: ['10.1.101.0/24', '10.1.102.0/24', '10.1.103.0/24'] } }, /network\.privateSubnetCidrs\[0\]: 10\.0\.255\.0\/24 lies outside the VPC CIDR 10\.1\.0\.0\/16/],
+  ['a subnet just above the VPC', { network: { cidr: '10.1.0.0/16', privateSubnetCidrs: ['10.1.1.0/24', '10.1.2.0/24', '10.2.0.0/24'], publicSubnetCidrs: ['10.1.101.0/24', '10.1.102.0/24', '10.1.103.0/24'] } }, /network\.privateSubnetCidrs\[2\]: 10\.2\.0\.0\/24 lies outside the VPC CIDR 10\.1\.0\.0\/16/],
+  ['subnets at the first and last block of the VPC', { network: { cidr: '10.1.0.0/16', privateSubnetCidrs: ['10.1.0.0/24', '10.1.2.0/24', '10.1.255.0/24'], publicSubnetCidrs: ['10.1.101.0/24', '10.1.102.0/24', '10.1.103.0/24'] } }, undefined],
+  ['an environment of 2 characters', { environment: 'pr' }, undefined],
+  ['an environment of 1 character', { environment: 'p' }, /environment: got "p"; expected 2-32 characters/],
+  ['an environment of 32 characters', { environment: 'p'.repeat(32) }, undefined],
+  ['a project with a digit and a hyphen inside', { project: 'a1-b' }, undefined],
+  ['a project starting with a digit', { project: '1acme' }, /project: got "1acme"; expected/],
+  ['a project with a capital inside', { project: 'acMe' }, /project: got "acMe"; expected/],
+  // Keys brought in: rotation applies to whatever key the baseline still creates (the file system's, the alarm topic's).
+  ['rotation with every key brought in and the alarm topic key created', { encryption: { rotationPeriod: Duration.days(180), eksSecretsKey: key(), fileSystemKey: key(), logsKey: key() } }, undefined],
+  ['rotation with the EKS and logs keys brought in (the file system key is created)', { encryption: { rotationPeriod: Duration.days(180), eksSecretsKey: key(), logsKey: key() }, monitoring: { enabled: false } }, undefined],
+  ['rotation with the EKS and file-system keys brought in (the logs key is created)', { encryption: { rotationPeriod: Duration.days(180), eksSecretsKey: key(), fileSystemKey: key() }, monitoring: { enabled: false } }, undefined],
+  ['rotation with the EKS and logs keys brought in, no file system, no monitoring', { fileSystem: { enabled: false }, encryption: { rotationPeriod: Duration.days(180), eksSecretsKey: key(), logsKey: key() }, monitoring: { enabled: false } }, /^Invalid NuminiaBaseline props \(1 problem\):\n {2}- encryption\.rotationPeriod: every key is brought in \(eksSecretsKey, fileSystemKey, logsKey\), so no key is created for it to apply to; set rotation on your own keys and remove rotationPeriod$/],
+  ['every key brought in from the stack\'s region', { encryption: { eksSecretsKey: key(), fileSystemKey: key(), logsKey: key() } }, undefined],
+  ['an EKS secrets key of another region', { encryption: { eksSecretsKey: usKey() } }, /encryption\.eksSecretsKey: the key is in us-east-1, the stack in eu-west-1/],
+  ['a file-system key of another region', { encryption: { fileSystemKey: usKey() } }, /encryption\.fileSystemKey: the key is in us-east-1, the stack in eu-west-1/],
+  ['a rotation period that is not whole days is one problem', { encryption: { rotationPeriod: Duration.hours(2400 + 12) } }, /^Invalid NuminiaBaseline props \(1 problem\):\n {2}- encryption\.rotationPeriod: got [^\n]*$/],
+  // Other areas' checks take the configuration's context: each true case synthesizes.
+  ['the file system reached from an existing database tier', { network: { databaseSubnetCidrs: ['10.0.201.0/24', '10.0.202.0/24', '10.0.203.0/24'] }, fileSystem: { allowFromDatabaseTier: true } }, undefined],
+  ['CIS alarms asked for with the trail delivering', { monitoring: { cisAlarms: true } }, undefined],
+  ['a NAT threshold with NAT gateways', { monitoring: { natPortAllocationErrorsThreshold: 5, natPacketDropPercentThreshold: 2 } }, undefined],
+  ['a bad database subnet tag', { network: { databaseSubnetCidrs: ['10.0.201.0/24', '10.0.202.0/24', '10.0.203.0/24'], databaseSubnetTags: { 'aws:tier': 'x' } } }, /network\.databaseSubnetTags\.aws:tier: keys starting with "aws:" are reserved/],
+  ['an environment that is a list', { environment: ['production'] as any }, /environment: got \["production"\]; expected 2-32 characters/],
+  ['a tag value that is a number', { tags: { Owner: 5 as any } }, /tags\.Owner: got 5; expected a string of at most 256 characters/],
+  ['rotation with the file-system and logs keys brought in (the EKS key is created)', { encryption: { rotationPeriod: Duration.days(180), fileSystemKey: key(), logsKey: key() }, monitoring: { enabled: false } }, undefined],
+  ['an environment that is a list token', { environment: Lazy.list({ produce: () => ['production'] }) as any }, /environment: got \[".*"\]; expected 2-32 characters/],
+];
+
 describe('validation', () => {
   test(`covers ${INVALID_INPUTS.length} invalid inputs`, () => {
     expect(INVALID_INPUTS.length).toBeGreaterThanOrEqual(30);
@@ -110,6 +163,24 @@ describe('validation', () => {
 
   test.each(INVALID_INPUTS)('fails when %s', (_name, props, message) => {
     expect(() => baselineStack(props)).toThrow(message);
+  });
+
+  test.each(LIMITS)('at the limit: %s', (_name, props, message) => {
+    if (message === undefined) {
+      expect(() => baselineStack(props)).not.toThrow();
+    } else {
+      expect(() => baselineStack(props)).toThrow(message);
+    }
+  });
+
+  test('a token rotation period is left to kms.Key: the baseline reports nothing about it', () => {
+    let message = '';
+    try {
+      baselineStack({ encryption: { rotationPeriod: Duration.days(Lazy.number({ produce: () => 365 })) } });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).not.toMatch(/encryption\.rotationPeriod/);
   });
 
   test('fails for an environment-agnostic stack without explicit zones', () => {

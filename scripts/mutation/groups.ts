@@ -16,15 +16,22 @@ export interface MutationGroup {
 }
 
 /** Every area's own validation, with the shared parsers: the synth-time errors the README's bad-input table promises. */
-const VALIDATION_FILES = ['src/*/*-validation.ts', 'src/private/validation.ts', 'src/private/validation-helpers.ts', 'src/private/cidr.ts'];
+const VALIDATION_FILES = ['src/*/*-validation.ts', 'src/private/validation.ts', 'src/private/validation-helpers.ts'];
+/** The CIDR arithmetic every overlap and containment check rests on. */
+const CIDR_FILES = ['src/private/cidr.ts'];
 
 const area = (name: string, tests: string[]): MutationGroup => ({
   name,
-  mutate: [`src/${name}/**/*.ts`, ...VALIDATION_FILES.map((glob) => `!${glob}`)],
+  mutate: [`src/${name}/**/*.ts`, ...[...VALIDATION_FILES, ...CIDR_FILES].map((glob) => `!${glob}`)],
   tests,
 });
 
 export const MUTATION_GROUPS: MutationGroup[] = [
+  {
+    name: 'cidr',
+    mutate: CIDR_FILES,
+    tests: ['test/private/cidr.test.ts', 'test/validation.test.ts'],
+  },
   {
     name: 'validation',
     mutate: VALIDATION_FILES,

@@ -11,7 +11,7 @@ import { wholeDays } from '../private/validation-helpers';
  * @param alarmKeyCreated the monitoring area makes its topic's key (which rotates on the same period)
  */
 export function checkEncryptionProps(
-  props: EncryptionProps | undefined, fileSystemEnabled: boolean, region: string, alarmKeyCreated = false,
+  props: EncryptionProps | undefined, fileSystemEnabled: boolean, region: string, alarmKeyCreated: boolean,
 ): string[] {
   const problems: string[] = [];
   const enc = props ?? {};
