@@ -274,6 +274,8 @@ project.addTask('mutation', {
   receiveArgs: true,
 });
 project.gitignore.exclude('/reports/', '/.stryker-tmp/');
+project.addPackageIgnore('/reports/');
+project.addPackageIgnore('/.stryker-tmp/');
 // In CI: the groups whose results are committed, incrementally (only mutants whose code or tests changed run again).
 const mutationCi = project.addTask('mutation:ci', {
   description: 'Mutation testing of the groups whose results are committed, incrementally; fails below 85 % per group',
