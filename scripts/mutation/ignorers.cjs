@@ -1,0 +1,40 @@
+// StrykerJS ignore-plugins of `npx projen mutation` (scripts/mutation/run.ts). Each ignored mutant is reported as
+// "Ignored" with the reason below, in the report and in the per-file summary: nothing is counted away silently.
+// A plugin declaration as @stryker-mutator/api's declareValuePlugin(PluginKind.Ignore, ...) writes it (no import of a
+// package that is only a dependency of a dependency here).
+const ignorePlugin = (name, value) => ({ kind: 'Ignore', name, value });
+
+const calleeName = (path) => {
+  const callee = path.node.callee;
+  return callee && (callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && callee.property.name);
+};
+
+const acceptsFinding = (statement) => statement.type === 'ExpressionStatement'
+  && statement.expression.type === 'CallExpression' && statement.expression.callee.type === 'Identifier'
+  && statement.expression.callee.name === 'acceptFinding';
+const onlyAcceptsFindings = (statement) => (statement.type === 'BlockStatement'
+  ? statement.body.length > 0 && statement.body.every(acceptsFinding)
+  : acceptsFinding(statement));
+
+/**
+ * Accepted compliance findings: `acceptFinding(scope, ruleIds, reason)`. Which findings are accepted changes what
+ * the cdk-nag packs report, so test/compliance/nag.test.ts (four packs over every configuration of the matrix) is what
+ * judges the rule IDs; the area groups do not run it (it takes about a minute per surviving mutant). The reasons are
+ * prose a security reviewer reads: no behaviour depends on their wording.
+ */
+const AcceptedFindings = {
+  shouldIgnore(path) {
+    if (path.isIfStatement() && !path.node.alternate && onlyAcceptsFindings(path.node.consequent)) {
+      return 'the condition under which a compliance finding is accepted: judged by the cdk-nag packs (test/compliance/nag.test.ts)';
+    }
+    if (path.isCallExpression() && calleeName(path) === 'acceptFinding') {
+      return 'accepted compliance finding: its rule IDs are judged by the cdk-nag packs (test/compliance/nag.test.ts), its reason is prose for the reviewer';
+    }
+    if (path.isVariableDeclarator() && path.node.id.type === 'Identifier' && /_REASON$/.test(path.node.id.name)) {
+      return 'the reason of an accepted compliance finding: prose for the reviewer, no behaviour depends on its wording';
+    }
+    return undefined;
+  },
+};
+
+exports.strykerPlugins = [ignorePlugin('AcceptedFindings', AcceptedFindings)];
