@@ -1,6 +1,7 @@
 import { ADMIN_POLICY, contractTable, ContractRow, OTHER_ACCOUNT } from './contract';
 import { TemplatePolicies } from './policies';
 import { baselinePolicies, ID } from './templates';
+import { FlowLogDestinations } from '../../src';
 
 /**
  * Who may write and read the trail's buckets, evaluated against their bucket policies
@@ -49,4 +50,24 @@ describe('contracts: the trail bucket', () => {
 
 describe('contracts: the access-log bucket', () => {
   contractTable(() => accessLogBucketRows(baselinePolicies()));
+});
+
+/** With flow logs to S3, the flow-log bucket logs its access beside the trail bucket's, each under its own prefix. */
+function flowLogBucketAccessLogRows(p: TemplatePolicies): ContractRow[] {
+  const bucketArn = p.arn('AWS::S3::Bucket', ID.accessLogsBucket);
+  const bucket = { resourcePolicy: p.bucketPolicy(ID.accessLogsBucket) };
+  const flowLogBucket = p.arn('AWS::S3::Bucket', ID.flowLogBucket);
+  const trailBucket = p.arn('AWS::S3::Bucket', ID.trailBucket);
+  const logging = { principal: 'logging.s3.amazonaws.com', action: 's3:PutObject' };
+  const from = (source: string) => ({ 'aws:SourceArn': source, 'aws:SourceAccount': p.account, 'aws:SecureTransport': 'true' });
+  return [
+    { ...bucket, ...logging, expected: 'Allowed', reason: 'S3 server access logging writes the flow-log bucket\'s access logs under flow-log-bucket/', resource: `${bucketArn}/flow-log-bucket/2026-12-01-log`, context: from(flowLogBucket) },
+    { ...bucket, ...logging, expected: 'Denied', reason: 'the flow-log bucket\'s access logs cannot go under the trail bucket\'s prefix', resource: `${bucketArn}/trail-bucket/2026-12-01-log`, context: from(flowLogBucket) },
+    { ...bucket, ...logging, expected: 'Denied', reason: 'the trail bucket\'s access logs cannot go under the flow-log bucket\'s prefix', resource: `${bucketArn}/flow-log-bucket/2026-12-01-log`, context: from(trailBucket) },
+    { ...bucket, ...logging, expected: 'Denied', reason: 'S3 server access logging for another account cannot write the flow-log bucket\'s prefix', resource: `${bucketArn}/flow-log-bucket/2026-12-01-log`, context: { ...from(flowLogBucket), 'aws:SourceAccount': OTHER_ACCOUNT } },
+  ];
+}
+
+describe('contracts: the access-log bucket with flow logs to S3', () => {
+  contractTable(() => flowLogBucketAccessLogRows(baselinePolicies({ logging: { flowLogDestinations: FlowLogDestinations.S3 } })));
 });

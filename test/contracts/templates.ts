@@ -21,6 +21,7 @@ export const ID = {
   fileSystemKey: /^BaselineEncryptionFileSystemKey[0-9A-F]{8}$/,
   trailBucket: /^BaselineAuditTrailBucket[0-9A-F]{8}$/,
   accessLogsBucket: /^BaselineAuditTrailAccessLogsBucket[0-9A-F]{8}$/,
+  flowLogBucket: /^BaselineAuditTrailFlowLogBucket[0-9A-F]{8}$/,
   trail: /^BaselineAuditTrail[0-9A-F]{8}$/,
   flowLogGroup: /^BaselineNetworkFlowLogGroup[0-9A-F]{8}$/,
   trailLogGroup: /^BaselineAuditTrailLogGroup[0-9A-F]{8}$/,

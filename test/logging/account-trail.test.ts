@@ -5,11 +5,12 @@ import { NuminiaBaseline, NuminiaBaselineProps } from '../../src';
 const ACCOUNT = '111111111111';
 
 /** One app, a stack per baseline; built-in validation off: these tests count resources, not warnings of it. */
-function appWith(specs: Array<{ environment: string; region: string; account?: string | null; props?: Partial<NuminiaBaselineProps> }>) {
+/** `region` undefined: a region-agnostic stack of a concrete account. */
+function appWith(specs: Array<{ environment: string; region?: string; account?: string | null; props?: Partial<NuminiaBaselineProps> }>) {
   const app = new App({ builtinCloudFormationValidation: false });
   const built = specs.map(({ environment, region, account, props }) => {
     const env = account === null ? { region } : { account: account ?? ACCOUNT, region };
-    const stack = new Stack(app, `${environment}-${region}`, { env });
+    const stack = new Stack(app, `${environment}-${region ?? 'any-region'}`, { env });
     const baseline = new NuminiaBaseline(stack, 'Baseline', { environment, ...props });
     return { stack, baseline, template: () => Template.fromStack(stack) };
   });
@@ -96,7 +97,62 @@ describe('one multi-region trail per account among the baselines of an app', () 
     expect(() => appWith([
       { environment: 'staging', region: 'eu-west-1' },
       { environment: 'production', region: 'us-east-1', props: { logging: { cloudTrail: { homeRegion: 'us-east-1' } } } },
-    ])).toThrow(/already creates the account's trail in eu-west-1/);
+    ])).toThrow('logging.cloudTrail.homeRegion: got us-east-1, but the baseline at staging-eu-west-1/Baseline of the same account 111111111111 already '
+      + "creates the account's trail in eu-west-1 (it names no home region, so the first baseline of the account holds it); give every "
+      + 'baseline of the account the same logging.cloudTrail.homeRegion');
+  });
+
+  test('a later baseline may name the home region where the first one, naming none, already put the trail', () => {
+    // GIVEN the trail's holder names no home region, a baseline in another region names the holder's region
+    const { built: [holder, later] } = appWith([
+      { environment: 'staging', region: 'eu-west-1' },
+      { environment: 'production', region: 'us-east-1', props: { logging: { cloudTrail: { homeRegion: 'eu-west-1' } } } },
+    ]);
+    // THEN the later one holds none, knows the holder's trail, and says where it is
+    holder.template().resourceCountIs('AWS::CloudTrail::Trail', 1);
+    later.template().resourceCountIs('AWS::CloudTrail::Trail', 0);
+    expect(later.stack.resolve(later.baseline.accountTrailArn)).toEqual({
+      'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':cloudtrail:eu-west-1:111111111111:trail/numinia-staging-audit']],
+    });
+    Annotations.fromStack(later.stack).hasInfo('*',
+      'no CloudTrail trail here: the account\'s multi-region trail numinia-staging-audit is created by the baseline at staging-eu-west-1/Baseline in eu-west-1');
+  });
+
+  test('without a home region, a second baseline of the account knows the first one\'s trail', () => {
+    const { built: [, development] } = appWith([
+      { environment: 'staging', region: 'eu-west-1' },
+      { environment: 'development', region: 'eu-central-1' },
+    ]);
+    expect(development.stack.resolve(development.baseline.accountTrailArn)).toEqual({
+      'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':cloudtrail:eu-west-1:111111111111:trail/numinia-staging-audit']],
+    });
+  });
+
+  test('a region-agnostic baseline that names the home region holds the trail for it; the home region\'s baseline then knows it', () => {
+    // GIVEN a concrete account, the holder's region unknown at synth time, the home region named on both
+    const { built: [holder, home] } = appWith([
+      { environment: 'staging', props: { logging: { cloudTrail: { homeRegion: 'eu-west-1' } }, network: { availabilityZones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'] } } },
+      { environment: 'production', region: 'eu-west-1', props: { logging: { cloudTrail: { homeRegion: 'eu-west-1' } } } },
+    ]);
+    holder.template().resourceCountIs('AWS::CloudTrail::Trail', 1);
+    home.template().resourceCountIs('AWS::CloudTrail::Trail', 0);
+    // THEN the trail is taken to be in the home region
+    expect(home.stack.resolve(home.baseline.accountTrailArn)).toEqual({
+      'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':cloudtrail:eu-west-1:111111111111:trail/numinia-staging-audit']],
+    });
+    Annotations.fromStack(home.stack).hasInfo('*', 'no CloudTrail trail here: the account\'s multi-region trail numinia-staging-audit is created by the baseline at staging-any-region/Baseline in eu-west-1');
+  });
+
+  test('an unknown account in its named home region keeps its trail; elsewhere it says where the trail is', () => {
+    const { built: [home, other] } = appWith([
+      { environment: 'staging', region: 'eu-west-1', account: null, props: { logging: { cloudTrail: { homeRegion: 'eu-west-1' } } } },
+      { environment: 'sandbox', region: 'us-east-1', account: null, props: { logging: { cloudTrail: { homeRegion: 'eu-west-1' } } } },
+    ]);
+    home.template().resourceCountIs('AWS::CloudTrail::Trail', 1);
+    other.template().resourceCountIs('AWS::CloudTrail::Trail', 0);
+    expect(other.baseline.accountTrailArn).toBeUndefined();
+    Annotations.fromStack(other.stack).hasInfo('*',
+      'no CloudTrail trail here: logging.cloudTrail.homeRegion is eu-west-1, where the account\'s multi-region trail is created');
   });
 
   test('fails when the home region is not a region name', () => {

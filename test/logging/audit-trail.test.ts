@@ -1,5 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { FlowLogDestinations } from '../../src';
 import { synthTemplate } from '../util';
 
 function trailBucket(template: Template) {
@@ -58,6 +60,40 @@ describe('logging', () => {
       Transitions: [{ StorageClass: 'GLACIER', TransitionInDays: 30 }],
       ExpirationInDays: 2555,
     });
+  });
+
+  test('the access-log bucket is private, versioned, ACL-free, TLS-only, SSE-S3, retained, and expires logs after a year', () => {
+    const template = synthTemplate();
+    const [[id, bucket]] = Object.entries(template.findResources('AWS::S3::Bucket')).filter(([logicalId]) => logicalId.startsWith('BaselineAuditTrailAccessLogsBucket'));
+    expect(bucket).toMatchObject({ DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+    expect(bucket.Properties).toEqual(expect.objectContaining({
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      VersioningConfiguration: { Status: 'Enabled' },
+      OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
+      // S3 server access logging delivers only to SSE-S3 buckets (https://docs.aws.amazon.com/AmazonS3/latest/userguide/enable-server-access-logging.html).
+      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+      LifecycleConfiguration: { Rules: [{ Status: 'Enabled', ExpirationInDays: 365, NoncurrentVersionExpiration: { NoncurrentDays: 30 } }] },
+    }));
+    // It is where access logs end: it logs to no other bucket.
+    expect(bucket.Properties.LoggingConfiguration).toBeUndefined();
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: id },
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+    });
+  });
+
+  test('flow logs to S3 kept forever: the flow-log bucket never expires them', () => {
+    const template = synthTemplate({ logging: { flowLogDestinations: FlowLogDestinations.S3, flowLogRetention: logs.RetentionDays.INFINITE } });
+    const [bucket] = Object.entries(template.findResources('AWS::S3::Bucket')).filter(([id]) => id.startsWith('BaselineAuditTrailFlowLogBucket')).map(([, b]) => b);
+    expect(bucket.Properties.LifecycleConfiguration.Rules).toEqual([{ Status: 'Enabled', NoncurrentVersionExpiration: { NoncurrentDays: 30 } }]);
+  });
+
+  test('the access-log bucket names each bucket whose access logs it accepts in its own statement', () => {
+    const template = synthTemplate({ logging: { flowLogDestinations: FlowLogDestinations.S3 } });
+    const [policy] = Object.values(template.findResources('AWS::S3::BucketPolicy', { Properties: { Bucket: { Ref: Match.stringLikeRegexp('^BaselineAuditTrailAccessLogsBucket') } } }));
+    expect(policy.Properties.PolicyDocument.Statement.map((s: any) => s.Sid)).toEqual([
+      undefined, 'AllowServerAccessLogsOfTheFlowLogBucket', 'AllowServerAccessLogsOfTheTrailBucket',
+    ]);
   });
 
   test('the access-log bucket accepts server access logs of the trail bucket only, from this account', () => {
@@ -144,6 +180,7 @@ describe('logging', () => {
   test('the CloudWatch Logs delivery role trusts CloudTrail for this trail only, and may only write to the trail\'s log group', () => {
     const template = synthTemplate();
     template.hasResourceProperties('AWS::IAM::Role', {
+      Description: 'Delivers the CloudTrail trail to CloudWatch Logs',
       AssumeRolePolicyDocument: {
         Statement: [{
           Effect: 'Allow',
