@@ -126,7 +126,7 @@ function total(group: string, scores: FileScore[]): FileScore {
 
 function row(s: FileScore): string {
   return `${s.file.padEnd(48)} ${percent(s).toFixed(1).padStart(6)} %  ${String(detected(s)).padStart(4)} killed  `
-    + `${String(s.survived).padStart(3)} survived  ${String(s.noCoverage).padStart(3)} no coverage  ${String(s.ignored).padStart(3)} equivalent`;
+    + `${String(s.survived).padStart(3)} survived  ${String(s.noCoverage).padStart(3)} no coverage  ${String(s.ignored).padStart(3)} ignored`;
 }
 
 function changedFiles(since: string): string[] {

@@ -25,6 +25,9 @@ export function tierOfSelection(selection: ec2.SubnetSelection): BastionTier {
   return BastionTier.PRIVATE;
 }
 
+/** Where AWS publishes the IDs of the current Amazon Linux images (https://docs.aws.amazon.com/linux/al2023/ug/ec2.html). */
+const AMAZON_LINUX_PARAMETERS = '/aws/service/ami-amazon-linux-latest/';
+
 /**
  * The architecture of an Amazon Linux image, read from the name of the public SSM parameter its image ID comes from
  * (`.../al2023-ami-kernel-default-arm64`, `.../amzn2-ami-hvm-x86_64-gp2`); undefined for any other image.
@@ -35,12 +38,15 @@ export function tierOfSelection(selection: ec2.SubnetSelection): BastionTier {
 export function amazonLinuxArchitecture(imageId: string): ec2.InstanceArchitecture | undefined {
   const names = [imageId];
   for (const token of Tokenization.reverseString(imageId).tokens) {
-    if (token instanceof Reference && token.target instanceof CfnParameter && typeof token.target.default === 'string') {
-      names.push(token.target.default);
+    // A reference to a stack parameter carries the parameter; other tokens (lazy values, intrinsics) carry no target.
+    const target = (token as Partial<Reference>).target;
+    if (target instanceof CfnParameter && typeof target.default === 'string') {
+      names.push(target.default);
     }
   }
-  const amazonLinux = names.filter((name) => name.includes('/aws/service/ami-amazon-linux-latest/'));
-  if (amazonLinux.some((name) => /arm64/.test(name))) return ec2.InstanceArchitecture.ARM_64;
-  if (amazonLinux.some((name) => /x86_64/.test(name))) return ec2.InstanceArchitecture.X86_64;
+  const amazonLinux = names.find((name) => name.includes(AMAZON_LINUX_PARAMETERS));
+  if (amazonLinux === undefined) return undefined;
+  if (amazonLinux.includes('arm64')) return ec2.InstanceArchitecture.ARM_64;
+  if (amazonLinux.includes('x86_64')) return ec2.InstanceArchitecture.X86_64;
   return undefined;
 }

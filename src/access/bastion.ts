@@ -61,7 +61,9 @@ export class Bastion extends Construct {
         'in to this bastion); AWS updates it as the SSM agent needs change.');
     acceptFinding(this.role, [
       'AwsSolutions-IAM5[Resource::*]',
-      ...clusterArnFindings(config.eksClusterNames),
+      // cdk-nag names a wildcard finding after the resource as written in the template.
+      ...config.eksClusterNames.filter((name) => name.includes('*')).map((name) =>
+        `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:eks:<AWS::Region>:<AWS::AccountId>:cluster/${name}]`),
     ], 'eks:ListClusters has no resource type, so AWS only grants it on "*"; describe actions are limited to the ' +
       'project\'s clusters by name (a name pattern covers clusters created later by application repos).');
     acceptFinding(this.role, inEveryPack('IAMNoInlinePolicy'), INLINE_POLICY_REASON);
@@ -104,7 +106,6 @@ export class Bastion extends Construct {
         },
       ],
       propagateTagsToVolumeOnCreation: true,
-      ssmSessionPermissions: false,
     });
 
     refuseArchitectureMismatch(this.instance, config.instanceType);
@@ -130,13 +131,6 @@ export class Bastion extends Construct {
     });
     this.recoveryAlarm.addAlarmAction(new cwActions.Ec2Action(cwActions.Ec2InstanceAction.RECOVER));
   }
-}
-
-/** cdk-nag names a wildcard finding after the resource as written in the template. */
-function clusterArnFindings(names: string[]): string[] {
-  return names
-    .filter((name) => name.includes('*'))
-    .map((name) => `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:eks:<AWS::Region>:<AWS::AccountId>:cluster/${name}]`);
 }
 
 /** An Amazon Linux image for one architecture does not boot on an instance type of the other. */

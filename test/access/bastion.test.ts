@@ -21,6 +21,8 @@ describe('bastion', () => {
       // A private subnet gives no public address (and no subnet assigns one automatically).
       SubnetId: { Ref: Match.stringLikeRegexp('VpcPrivateSubnet1Subnet') },
       NetworkInterfaces: Match.absent(),
+      // One-minute metrics: the recovery alarm below evaluates one-minute periods.
+      Monitoring: true,
     });
     expect(template.toJSON().Parameters).toEqual(
       expect.objectContaining({
@@ -68,14 +70,19 @@ describe('bastion', () => {
       MetricName: 'StatusCheckFailed_System',
       Dimensions: [{ Name: 'InstanceId', Value: { Ref: Match.stringLikeRegexp('BastionInstance') } }],
       Statistic: 'Maximum',
+      Period: 60,
+      EvaluationPeriods: 2,
+      TreatMissingData: 'missing',
+      AlarmDescription: 'Recovers the bastion when its host fails the system status check',
       Threshold: 1,
       ComparisonOperator: 'GreaterThanOrEqualToThreshold',
       AlarmActions: [{ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':automate:eu-west-1:ec2:recover']] }],
     });
   });
 
-  test('its role has AmazonSSMManagedInstanceCore', () => {
+  test('its role has AmazonSSMManagedInstanceCore, once (not again through aws-cdk-lib\'s ssmSessionPermissions)', () => {
     synthTemplate().hasResourceProperties('AWS::IAM::Role', {
+      Description: 'Bastion: SSM Session Manager and read-only access to the project EKS clusters',
       AssumeRolePolicyDocument: { Statement: [Match.objectLike({ Principal: { Service: 'ec2.amazonaws.com' } })] },
       ManagedPolicyArns: [{ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::aws:policy/AmazonSSMManagedInstanceCore']] }],
     });
@@ -125,6 +132,14 @@ describe('bastion', () => {
     expect(imageParameter(synthTemplate({ bastion: { instanceType: new ec2.InstanceType('t4g.micro') } }))).toBe('/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-6.1-arm64');
     expect(imageParameter(synthTemplate({ bastion: { instanceType: new ec2.InstanceType('m7g.medium') } }))).toBe('/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-6.1-arm64');
     expect(imageParameter(synthTemplate())).toBe('/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-6.1-x86_64');
+  });
+
+  test('an image of the other architecture is refused, naming the image, the type and the way out', () => {
+    expect(() => synthTemplate({ bastion: { instanceType: new ec2.InstanceType('t4g.micro'), machineImage: ec2.MachineImage.latestAmazonLinux2023({ cpuType: ec2.AmazonLinuxCpuType.X86_64 }) } }))
+      .toThrow('bastion.machineImage: an x86_64 Amazon Linux image cannot boot on bastion.instanceType t4g.micro (arm64); choose the image '
+        + 'for that architecture (cpuType), or leave machineImage unset: the default follows the instance type');
+    expect(() => synthTemplate({ bastion: { machineImage: ec2.MachineImage.latestAmazonLinux2023({ cpuType: ec2.AmazonLinuxCpuType.ARM_64 }) } }))
+      .toThrow(/an arm64 Amazon Linux image cannot boot on bastion.instanceType t3.micro \(x86_64\)/);
   });
 
   test('an image of the matching architecture, or one whose architecture is unknown, is accepted', () => {
@@ -180,6 +195,7 @@ describe('tunnelling through the bastion', () => {
       FromPort: 5432,
       ToPort: 5432,
       IpProtocol: 'tcp',
+      Description: 'Bastion tunnel (Session Manager port forwarding) on 5432',
     });
     template.hasResourceProperties('AWS::EC2::SecurityGroupIngress', {
       GroupId: { 'Fn::GetAtt': [databaseId, 'GroupId'] },

@@ -2,6 +2,7 @@ import { Size } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as efs from 'aws-cdk-lib/aws-efs';
+import { NatGateways } from '../../src';
 import { synthTemplate } from '../util';
 
 describe('file system', () => {
@@ -16,6 +17,12 @@ describe('file system', () => {
       BackupPolicy: { Status: 'ENABLED' },
       AvailabilityZoneName: Match.absent(),
     });
+  });
+
+  test('without NAT and with a database tier, the mount targets stay in the private subnets (both tiers are isolated then)', () => {
+    const template = synthTemplate({ network: { natGateways: NatGateways.NONE, databaseSubnetCidrs: ['10.0.201.0/24', '10.0.202.0/24', '10.0.203.0/24'] } });
+    const subnets = Object.values(template.findResources('AWS::EFS::MountTarget')).map((target) => target.Properties.SubnetId.Ref);
+    expect(subnets).toEqual([1, 2, 3].map((n) => expect.stringMatching(new RegExp(`^BaselineNetworkVpcPrivateSubnet${n}Subnet`))));
   });
 
   test('the file system is retained on delete and on replacement', () => {
