@@ -1,6 +1,7 @@
 import { Duration, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import { FlowLogDestinations } from '../../src';
 import { baselineStack, synthTemplate } from '../util';
 
 /** The keys of the encryption area (the monitoring area makes the alarm topic's own, tested in test/monitoring). */
@@ -29,6 +30,26 @@ describe('encryption', () => {
     synthTemplate({ project: 'acme', environment: 'staging' }).hasResourceProperties('AWS::KMS::Alias', {
       AliasName: `alias/acme/staging/${purpose}`,
     });
+  });
+
+  test.each([
+    ['eks-secrets', 'EKS secrets envelope encryption'],
+    ['efs', 'EFS file system encryption at rest'],
+    ['logs', 'VPC flow logs and CloudTrail encryption'],
+  ])('the %s key says whose it is and what it is for', (purpose, use) => {
+    const template = synthTemplate({ project: 'acme', environment: 'staging' });
+    const [alias] = Object.values(template.findResources('AWS::KMS::Alias', { Properties: { AliasName: `alias/acme/staging/${purpose}` } }));
+    const key = template.toJSON().Resources[alias.Properties.TargetKeyId['Fn::GetAtt'][0]];
+    expect(key.Properties.Description).toBe(`acme staging: ${use}`);
+  });
+
+  test('a logs key no log group uses grants CloudWatch Logs nothing (flow logs to S3, no trail)', () => {
+    const template = synthTemplate({ logging: { flowLogDestinations: FlowLogDestinations.S3, cloudTrail: { enabled: false } } });
+    const [logsKey] = Object.entries(template.findResources('AWS::KMS::Key')).filter(([id]) => id.startsWith('BaselineEncryptionLogsKey')).map(([, key]) => key);
+    expect(logsKey.Properties.KeyPolicy.Statement.map((s: any) => s.Sid ?? s.Principal)).toEqual([
+      { AWS: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::', { Ref: 'AWS::AccountId' }, ':root']] } },
+      'AllowFlowLogDeliveryToS3',
+    ]);
   });
 
   test('the rotation period can be changed', () => {
