@@ -1,6 +1,7 @@
 import { App, CfnResource, Duration, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { CostEstimate, NatGateways } from '../../src';
@@ -89,6 +90,36 @@ describe('CostEstimate', () => {
       expect(estimate.unpriced).toEqual([]);
     });
 
+    test('prints every line, the total, the unit prices and the notes, aligned', () => {
+      // Checked by hand against the line items: 3 x 35.04 = 105.12, 8 x 0.088 = 0.704, and the total is of the
+      // unrounded amounts (190.276), which is why the printed lines add up to 190.27.
+      expect(CostEstimate.of(baseline).toText()).toBe([
+        'Monthly cost estimate, eu-west-1, USD on-demand, price table of 2026-12-01 (730 hours a month)',
+        '  NAT gateways (zonal)                               3 × $35.04    $105.12',
+        '  Public IPv4 addresses of the NAT gateways           3 × $3.65     $10.95',
+        '  Interface endpoints (eks, logs), one per zone       6 × $8.03     $48.18',
+        '  Gateway endpoints (s3)                              1 × $0.00      $0.00',
+        '  KMS customer-managed keys                           4 × $1.00      $4.00',
+        '  EC2 instances t3.micro (Linux, on demand)          1 × $8.322      $8.32',
+        '  EBS gp3 volumes                                    8 × $0.088      $0.70',
+        '  EC2 detailed monitoring (7 metrics an instance)     7 × $0.30      $2.10',
+        '  CloudWatch alarms, standard resolution             34 × $0.10      $3.40',
+        '  Custom metrics from log metric filters             15 × $0.30      $4.50',
+        '  CloudWatch dashboards                               1 × $3.00      $3.00',
+        '  CloudTrail trails, management events (first copy)   1 × $0.00      $0.00',
+        '  Fixed monthly total                                              $190.28',
+        'Usage-based: $0.048/GB through NAT, $0.01/GB through interface endpoints, $0.57/GB of logs ingested ($0.57/GB of flow logs), '
+          + '$0.03/GB-month of logs stored, $0.33/GB-month of EFS Standard',
+        '  * Before traffic: data processed, data transfer (internet, cross-zone), storage and log volumes are billed by use (unit prices '
+          + 'above) and not in the total.',
+        '  * The account\'s CloudWatch free tier (10 metrics, 10 alarm metrics, 3 dashboards a month) is shared with every workload in '
+          + 'the account, so it is not subtracted.',
+        '  * Burstable (t3) instances run in unlimited mode: CPU above the baseline for long is charged as CPU credits.',
+        '  * 4 key(s) rotate automatically: each of a key\'s first two rotations adds $1 a month, so a key costs up to $3 a month from '
+          + 'its second rotation on (later rotations are free).',
+      ].join('\n'));
+    });
+
     test('prints a table with the total', () => {
       const text = CostEstimate.of(baseline).toText();
       expect(text).toContain('eu-west-1');
@@ -162,6 +193,8 @@ describe('CostEstimate', () => {
     const { stack, baseline } = baselineStack();
     new CfnResource(stack, 'Balancer', { type: 'AWS::ElasticLoadBalancingV2::LoadBalancer' });
     expect(CostEstimate.of(stack).unpriced).toEqual(['1 AWS::ElasticLoadBalancingV2::LoadBalancer (a resource type the table does not know)']);
+    expect(CostEstimate.of(stack).toText()).toContain('\nNot priced (not in the table, not in the total):\n'
+      + '  - 1 AWS::ElasticLoadBalancingV2::LoadBalancer (a resource type the table does not know)\n  * Before traffic');
     expect(CostEstimate.of(stack).fixedMonthlyTotal).toBeCloseTo(CostEstimate.of(baseline).fixedMonthlyTotal, 6);
   });
 
@@ -178,6 +211,17 @@ describe('CostEstimate', () => {
   test('fails when the instance type has no price, naming the priced types', () => {
     const { baseline } = baselineStack({ bastion: { instanceType: new ec2.InstanceType('m7g.large') } });
     expect(() => CostEstimate.of(baseline)).toThrow(/No price for instance type m7g\.large in eu-west-1 .*priced instance types are t3\.micro, t3\.small/);
+  });
+
+  test('with no key of its own to rotate, it does not mention key rotation', () => {
+    const keyStack = new Stack(new App(), 'Keys', { env: { region: 'eu-west-1' } });
+    const keyArn = (n: number) => `arn:aws:kms:eu-west-1:111111111111:key/${n}1111111-2222-3333-4444-555555555555`;
+    const key = (n: number) => kms.Key.fromKeyArn(keyStack, `Key${n}`, keyArn(n));
+    const { baseline } = baselineStack({ encryption: { eksSecretsKey: key(1), fileSystemKey: key(2), logsKey: key(3) }, monitoring: { enabled: false } });
+    const estimate = CostEstimate.of(baseline);
+    expect(quantityOf(estimate, /KMS customer-managed keys/) ?? 0).toBe(0);
+    expect(estimate.notes).toHaveLength(3);
+    expect(estimate.notes.join(' ')).not.toMatch(/rotate/);
   });
 
   test('lists the regions it prices', () => {
