@@ -42,7 +42,7 @@ export const MUTATION_GROUPS: MutationGroup[] = [
   area('storage', ['test/storage/*.test.ts', 'test/contracts/efs.contracts.test.ts']),
   area('access', ['test/access/*.test.ts', 'test/contracts/bastion.contracts.test.ts', 'test/contracts/trust.contracts.test.ts']),
   area('logging', ['test/logging/*.test.ts', 'test/network/flow-logs.test.ts', 'test/contracts/s3.contracts.test.ts', 'test/contracts/kms.contracts.test.ts']),
-  area('sharing', ['test/sharing/*.test.ts']),
+  area('sharing', ['test/sharing/*.test.ts', 'test/eks/cluster-wiring.test.ts', 'test/access/bastion.test.ts']),
   area('eks', ['test/eks/*.test.ts', 'test/contracts/efs-csi-driver.contracts.test.ts', 'test/contracts/eks-example.contracts.test.ts']),
   area('monitoring', ['test/monitoring/*.test.ts', 'test/contracts/sns.contracts.test.ts']),
   area('fleet', ['test/fleet/*.test.ts']),

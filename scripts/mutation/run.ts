@@ -175,6 +175,8 @@ function main(): void {
       // What was measured stays measured; a file never run yet would cost CI a first run (hours for some groups).
       files = Object.keys(JSON.parse(fs.readFileSync(resultsFile, 'utf8')).files);
     }
+    // A run that dies must not leave the previous run's report to be read as its own.
+    fs.rmSync(path.join(dir, 'mutation.json'), { force: true });
     fs.writeFileSync(configFile, JSON.stringify(strykerConfig(group, options.full, resultsFile, files), undefined, 2));
     console.log(`\nmutation: group ${group.name}: ${group.mutate.join(' ')} against ${group.tests.join(' ')}`);
     // aws-cdk-lib's built-in template validation reports findings only; no test of these groups reads them.
