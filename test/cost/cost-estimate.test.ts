@@ -217,7 +217,8 @@ describe('CostEstimate', () => {
     const keyStack = new Stack(new App(), 'Keys', { env: { region: 'eu-west-1' } });
     const keyArn = (n: number) => `arn:aws:kms:eu-west-1:111111111111:key/${n}1111111-2222-3333-4444-555555555555`;
     const key = (n: number) => kms.Key.fromKeyArn(keyStack, `Key${n}`, keyArn(n));
-    const { baseline } = baselineStack({ encryption: { eksSecretsKey: key(1), fileSystemKey: key(2), logsKey: key(3) }, monitoring: { enabled: false } });
+    const encryption = { eksSecretsKey: key(1), fileSystemKey: key(2), logsKey: key(3) };
+    const { baseline } = baselineStack({ encryption, monitoring: { enabled: false } });
     const estimate = CostEstimate.of(baseline);
     expect(quantityOf(estimate, /KMS customer-managed keys/) ?? 0).toBe(0);
     expect(estimate.notes).toHaveLength(3);
