@@ -181,11 +181,11 @@ function alarmMetrics(alarm: cloudwatch.CfnAlarm, resolve: Resolve): { metrics: 
   if (queries === undefined) {
     return { metrics: 1, highResolution: (resolve(alarm.period) ?? HIGH_RESOLUTION_BELOW_SECONDS) < HIGH_RESOLUTION_BELOW_SECONDS };
   }
-  // A metric-math alarm is billed per metric it reads; expressions are free.
-  const stats = queries.filter((q) => q.MetricStat ?? q.metricStat).map((q) => q.MetricStat ?? q.metricStat);
+  // A metric-math alarm is billed per metric it reads; expressions are free. L1 properties are camelCase (as typed).
+  const stats = queries.filter((q) => q.metricStat !== undefined).map((q) => q.metricStat);
   return {
     metrics: stats.length,
-    highResolution: stats.some((s) => (s.Period ?? s.period) < HIGH_RESOLUTION_BELOW_SECONDS),
+    highResolution: stats.some((s) => s.period < HIGH_RESOLUTION_BELOW_SECONDS),
   };
 }
 
@@ -198,17 +198,17 @@ function instanceOf(instance: ec2.CfnInstance, resolve: Resolve, unpriced: strin
   const mappings: any[] = resolve(instance.blockDeviceMappings) ?? [];
   const volumes: VolumeInventory[] = [];
   for (const mapping of mappings) {
-    const ebs = mapping.Ebs ?? mapping.ebs;
-    if (!ebs) continue;
-    const size = ebs.VolumeSize ?? ebs.volumeSize;
-    if (typeof size !== 'number') {
-      unpriced.push(`EBS volume ${mapping.DeviceName ?? mapping.deviceName} of ${path} (its size comes from the image)`);
+    const ebs = mapping.ebs;
+    if (ebs === undefined) continue;
+    if (typeof ebs.volumeSize !== 'number') {
+      unpriced.push(`EBS volume ${mapping.deviceName} of ${path} (its size comes from the image)`);
       continue;
     }
     // CloudFormation's default volume type is gp2.
-    volumes.push({ volumeType: ebs.VolumeType ?? ebs.volumeType ?? 'gp2', sizeGib: size });
+    volumes.push({ volumeType: ebs.volumeType ?? 'gp2', sizeGib: ebs.volumeSize });
   }
-  if (volumes.length === 0) {
+  // An instance without EBS mappings gets its root volume from the image; an unsized mapping is listed above.
+  if (!mappings.some((mapping) => mapping.ebs !== undefined)) {
     unpriced.push(`the root volume of ${path} (its size comes from the image)`);
   }
   return { path, instanceType, detailedMonitoring: resolve(instance.monitoring) === true, volumes };

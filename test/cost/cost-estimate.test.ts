@@ -200,12 +200,14 @@ describe('CostEstimate', () => {
 
   test('fails when the region has no prices, naming the priced regions', () => {
     const { baseline } = baselineStack({}, { region: 'ap-southeast-2' });
-    expect(() => CostEstimate.of(baseline)).toThrow(/No prices for region ap-southeast-2 .*priced regions are eu-west-1, us-east-1/);
+    expect(() => CostEstimate.of(baseline)).toThrow(new Error('No prices for region ap-southeast-2 in the cost table (src/cost/): priced '
+      + 'regions are eu-west-1, us-east-1. Add the region\'s prices, with their sources and dates, to estimate it.'));
   });
 
   test('fails when the stack has no region and none is given', () => {
     const { baseline } = baselineStack({ network: { availabilityZones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'] } }, { region: null });
-    expect(() => CostEstimate.of(baseline)).toThrow(/needs a region: the stack is environment-agnostic/);
+    expect(() => CostEstimate.of(baseline)).toThrow(new Error('The cost estimate needs a region: the stack is environment-agnostic, so '
+      + 'pass `region` in the options (priced regions: eu-west-1, us-east-1).'));
   });
 
   test('fails when the instance type has no price, naming the priced types', () => {
@@ -223,6 +225,19 @@ describe('CostEstimate', () => {
     expect(quantityOf(estimate, /KMS customer-managed keys/) ?? 0).toBe(0);
     expect(estimate.notes).toHaveLength(3);
     expect(estimate.notes.join(' ')).not.toMatch(/rotate/);
+  });
+
+  test('a tree with nothing priced prints a zero total, the unit prices and the notes, and no rotation note', () => {
+    const stack = new Stack(new App(), 'Empty', { env: { region: 'us-east-1' } });
+    new CfnResource(stack, 'Group', { type: 'AWS::EC2::SecurityGroup' });
+    const estimate = CostEstimate.of(stack);
+    expect(estimate.lineItems).toEqual([]);
+    expect(estimate.fixedMonthlyTotal).toBe(0);
+    const [title, total, usage, ...notes] = estimate.toText().split('\n');
+    expect(title).toBe('Monthly cost estimate, us-east-1, USD on-demand, price table of 2026-12-01 (730 hours a month)');
+    expect(total).toBe('  Fixed monthly total        $0.00');
+    expect(usage).toMatch(/^Usage-based: \$0\.045\/GB through NAT, /);
+    expect(notes).toHaveLength(3);
   });
 
   test('lists the regions it prices', () => {

@@ -3,11 +3,14 @@ import { Price, PRICE_TABLE_DATE, RegionPrices } from '../../src/cost/price-type
 import { EU_WEST_1 } from '../../src/cost/prices-eu-west-1';
 import { US_EAST_1 } from '../../src/cost/prices-us-east-1';
 
+/** The entries of a region's table that are priced per type (instance type, volume type); every other one is a price. */
+const PER_TYPE = ['instanceHour', 'ebsGbMonth'];
+
 /** Every price of a region's table, named by its path (`instanceHour.t3.micro`). */
 function pricesIn(table: RegionPrices): Array<[string, Price]> {
-  return Object.entries(table).flatMap(([name, entry]) => ('usd' in entry
-    ? [[name, entry as Price] as [string, Price]]
-    : Object.entries(entry as Record<string, Price>).map(([type, price]) => [`${name}.${type}`, price] as [string, Price])));
+  return Object.entries(table).flatMap(([name, entry]) => (PER_TYPE.includes(name)
+    ? Object.entries(entry as Record<string, Price>).map(([type, price]) => [`${name}.${type}`, price] as [string, Price])
+    : [[name, entry as Price] as [string, Price]]));
 }
 
 /** The figures not read from the Price List of their region: each says in its source where it comes from instead. */
@@ -22,12 +25,17 @@ describe.each([
 ] as const)('the price table of %s', (_region, table, unverified) => {
   test('every price is positive, sourced and dated on or before the table\'s date', () => {
     const problems = pricesIn(table).flatMap(([name, price]) => [
-      ...(price.usd > 0 ? [] : [`${name}: usd ${price.usd}`]),
+      ...(typeof price.usd === 'number' && price.usd > 0 ? [] : [`${name}: usd ${price.usd}`]),
       // The Price List (with the service and the row), an AWS pricing page, or a secondary source named as such.
       ...(/^(AWS Price List \S+|aws\.amazon\.com\/[a-z]+\/pricing|unverified: |secondary sources)/.test(price.source) ? [] : [`${name}: source "${price.source}"`]),
       ...(/^\d{4}-\d{2}-\d{2}$/.test(price.asOf) && price.asOf <= PRICE_TABLE_DATE ? [] : [`${name}: asOf "${price.asOf}"`]),
     ]);
     expect(problems).toEqual([]);
+  });
+
+  test('prices the bastion\'s default instance type (the document\'s t3.micro) and its gp3 root volume', () => {
+    expect(Object.keys(table.instanceHour)).toContain('t3.micro');
+    expect(Object.keys(table.ebsGbMonth)).toContain('gp3');
   });
 
   test('the figures not read from the Price List are marked unverified, and only those', () => {
