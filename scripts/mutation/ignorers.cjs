@@ -37,4 +37,25 @@ const AcceptedFindings = {
   },
 };
 
-exports.strykerPlugins = [ignorePlugin('AcceptedFindings', AcceptedFindings)];
+/** Whether a path is a later part of a `source: 'a' + 'b'` concatenation (a price's citation, src/cost/prices-*.ts). */
+const continuesPriceSource = (path) => {
+  const parent = path.parentPath;
+  return parent && parent.isBinaryExpression({ operator: '+' }) && parent.node.right === path.node
+    && parent.findParent((p) => p.isObjectProperty() && p.node.key.type === 'Identifier' && p.node.key.name === 'source') !== null;
+};
+
+/**
+ * The continuation lines of a price's source: where a figure was read, written for the person who checks it. The first
+ * part (which names the Price List row or the pricing page) is judged by test/cost/price-tables.test.ts; no figure, line
+ * or total depends on the wording after it.
+ */
+const PriceSources = {
+  shouldIgnore(path) {
+    if (path.isStringLiteral() && path.getFunctionParent() === null && continuesPriceSource(path)) {
+      return 'the rest of a price\'s source citation: prose for the reader who checks the figure; its first part is judged by price-tables.test.ts';
+    }
+    return undefined;
+  },
+};
+
+exports.strykerPlugins = [ignorePlugin('AcceptedFindings', AcceptedFindings), ignorePlugin('PriceSources', PriceSources)];
