@@ -1,26 +1,12 @@
+import { App, Stack } from 'aws-cdk-lib';
 import { CostEstimate } from '../../src';
 import { formatEstimate, unitPrice } from '../../src/cost/format';
 
 describe('formatEstimate', () => {
   test('descriptions shorter than the total\'s label are padded to it, so that the amounts stay in one column', () => {
-    const estimate = {
-      region: 'eu-west-1',
-      currency: 'USD',
-      priceTableDate: '2026-12-01',
-      hoursPerMonth: 730,
-      lineItems: [{ description: 'EBS gp3 volumes', quantity: 8, unitMonthlyPrice: 0.088, monthly: 0.704 }],
-      fixedMonthlyTotal: 0.704,
-      usagePrices: {
-        natGatewayPerGb: 0.048,
-        interfaceEndpointPerGb: 0.01,
-        logsIngestedPerGb: 0.57,
-        vendedLogsIngestedPerGb: 0.57,
-        logsStoredPerGbMonth: 0.03,
-        efsStandardStoragePerGbMonth: 0.33,
-      },
-      unpriced: [],
-      notes: [],
-    } as unknown as CostEstimate;
+    const nothing = CostEstimate.of(new Stack(new App(), 'Empty', { env: { region: 'eu-west-1' } }));
+    const lineItems = [{ description: 'EBS gp3 volumes', quantity: 8, unitMonthlyPrice: 0.088, monthly: 0.704 }];
+    const estimate = { ...nothing, lineItems, fixedMonthlyTotal: 0.704, notes: [] } as unknown as CostEstimate;
     expect(formatEstimate(estimate).split('\n').slice(1, 3)).toEqual([
       '  EBS gp3 volumes      8 × $0.088      $0.70',
       '  Fixed monthly total                  $0.70',

@@ -1,3 +1,4 @@
+import { NOTHING } from './nothing';
 import { Inventory } from '../../src/cost/inventory';
 import { lineItems } from '../../src/cost/line-items';
 import { Price, RegionPrices } from '../../src/cost/price-types';
@@ -27,24 +28,6 @@ const PRICES: RegionPrices = {
   efsStandardGbMonth: price(1005, 'efs'),
 };
 
-const NOTHING: Inventory = {
-  zonalNatGateways: 0,
-  regionalNatGateways: 0,
-  regionalNatGatewayZones: 0,
-  publicIpv4Addresses: 0,
-  interfaceEndpoints: [],
-  gatewayEndpoints: [],
-  kmsKeys: 0,
-  rotatingKmsKeys: 0,
-  instances: [],
-  standardAlarmMetrics: 0,
-  highResolutionAlarmMetrics: 0,
-  compositeAlarms: 0,
-  metricFilterMetrics: 0,
-  dashboards: 0,
-  trails: 0,
-  unpriced: [],
-};
 
 const hourly = (description: string, quantity: number, unit: string, usd: number, name: string, verified = true) => ({
   description,
@@ -55,6 +38,9 @@ const hourly = (description: string, quantity: number, unit: string, usd: number
   monthly: quantity * usd * 730,
   source: `source of ${name} (2026-01-02)`,
   verified,
+});
+const free = (description: string, quantity: number, unit: string, source: string) => ({
+  description, quantity, unit, unitMonthlyPrice: 0, priceDescription: 'free', monthly: 0, source, verified: true,
 });
 const monthly = (description: string, quantity: number, unit: string, usd: number, name: string) => ({
   description,
@@ -100,16 +86,7 @@ describe('lineItems', () => {
       hourly('Regional NAT gateway, zones active', 3, 'zone', 2, 'regional nat', false),
       hourly('Public IPv4 addresses of the NAT gateways', 5, 'address', 3, 'ipv4'),
       hourly('Interface endpoints (eks, logs), one per zone', 5, 'endpoint-zone', 5, 'endpoint'),
-      {
-        description: 'Gateway endpoints (s3, dynamodb)',
-        quantity: 2,
-        unit: 'endpoint',
-        unitMonthlyPrice: 0,
-        priceDescription: 'free',
-        monthly: 0,
-        source: 'aws.amazon.com/vpc/pricing: gateway endpoints (S3, DynamoDB) have no charge',
-        verified: true,
-      },
+      free('Gateway endpoints (s3, dynamodb)', 2, 'endpoint', 'aws.amazon.com/vpc/pricing: gateway endpoints (S3, DynamoDB) have no charge'),
       monthly('KMS customer-managed keys', 4, 'key', 7, 'key'),
       hourly('EC2 instances t3.micro (Linux, on demand)', 1, 'instance', 11, 't3.micro'),
       hourly('EC2 instances t3.small (Linux, on demand)', 2, 'instance', 13, 't3.small'),
@@ -122,16 +99,8 @@ describe('lineItems', () => {
       monthly('CloudWatch composite alarms', 1, 'alarm', 31, 'composite'),
       monthly('Custom metrics from log metric filters', 15, 'metric', 37, 'metric'),
       monthly('CloudWatch dashboards', 1, 'dashboard', 41, 'dashboard'),
-      {
-        description: 'CloudTrail trails, management events (first copy)',
-        quantity: 1,
-        unit: 'trail',
-        unitMonthlyPrice: 0,
-        priceDescription: 'free',
-        monthly: 0,
-        source: 'aws.amazon.com/cloudtrail/pricing: the first copy of management events in each region is free',
-        verified: true,
-      },
+      free('CloudTrail trails, management events (first copy)', 1, 'trail',
+        'aws.amazon.com/cloudtrail/pricing: the first copy of management events in each region is free'),
     ]);
   });
 
