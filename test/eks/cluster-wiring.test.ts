@@ -184,4 +184,10 @@ describe('EKS wiring from an application repo (imported baseline)', () => {
     expect(() => baseline.addEfsCsiDriverAddon('EfsCsi', 'c')).toThrow(/no file system/);
     expect(() => baseline.grantBastionClusterAccess('Access', 'c')).toThrow(/no bastion/);
   });
+
+  test('wiring a cluster fails as clearly on a baseline imported without those areas', () => {
+    const imported = NuminiaBaseline.fromParameters(new Stack(new App(), 'Imported', { env }), 'Baseline', { environment: 'production', fileSystem: false, bastion: false });
+    expect(() => imported.addEfsCsiDriverAddon('EfsCsi', 'c')).toThrow(/no file system/);
+    expect(() => imported.grantBastionClusterAccess('Access', 'c')).toThrow(/no bastion/);
+  });
 });

@@ -71,6 +71,36 @@ describe('sharing: published parameters', () => {
     expect(Object.keys(published)).toEqual(expect.arrayContaining(['/platform/prod/subnets/database/ids', '/platform/prod/route-tables/database/ids']));
   });
 
+  test('every parameter keeps its logical ID between releases', () => {
+    // A parameter whose logical ID changes is replaced, and CloudFormation creates the new one before deleting the
+    // old: with the same name taken, the update fails. These IDs are the ones deployed by earlier releases.
+    const logicalIds = (template: Template) => Object.fromEntries(
+      Object.entries<Json>(template.findResources('AWS::SSM::Parameter')).map(([id, p]) => [p.Properties.Name.replace('/numinia/production/baseline/', ''), id]),
+    );
+    expect(logicalIds(synthTemplate({ network: { databaseSubnetCidrs: ['10.0.201.0/24', '10.0.202.0/24', '10.0.203.0/24'] } }))).toEqual({
+      'vpc/id': 'BaselineSharingVpcIdEB84F63C',
+      'vpc/cidr': 'BaselineSharingVpcCidr1C7EBC98',
+      'vpc/availability-zones': 'BaselineSharingAvailabilityZonesAA376A2A',
+      'nat/public-ips': 'BaselineSharingNatPublicIpsC80CE963',
+      'subnets/public/ids': 'BaselineSharingPublicSubnetIds4A125DCE',
+      'route-tables/public/ids': 'BaselineSharingPublicRouteTableIdsF6863525',
+      'subnets/private/ids': 'BaselineSharingPrivateSubnetIds61639DA7',
+      'route-tables/private/ids': 'BaselineSharingPrivateRouteTableIds3CE20FA5',
+      'subnets/database/ids': 'BaselineSharingDatabaseSubnetIds36908489',
+      'route-tables/database/ids': 'BaselineSharingDatabaseRouteTableIdsB7480BC7',
+      'kms/eks-secrets-key-arn': 'BaselineSharingEksSecretsKeyArn5D188B41',
+      'kms/logs-key-arn': 'BaselineSharingLogsKeyArn239D0FD9',
+      'kms/file-system-key-arn': 'BaselineSharingFileSystemKeyArnCA28FEF2',
+      'efs/file-system-id': 'BaselineSharingFileSystemId031CA646',
+      'efs/security-group-id': 'BaselineSharingFileSystemSecurityGroupId3A239C83',
+      'iam/efs-csi-driver-role-arn': 'BaselineSharingEfsCsiDriverRoleArnD4D9FB8E',
+      'iam/efs-csi-node-role-arn': 'BaselineSharingEfsCsiNodeRoleArn30F0B274',
+      'iam/bastion-role-arn': 'BaselineSharingBastionRoleArnE4EB2692',
+      'bastion/instance-id': 'BaselineSharingBastionInstanceIdC86FAA8F',
+      'bastion/security-group-id': 'BaselineSharingBastionSecurityGroupId5EAF03E7',
+    });
+  });
+
   test('disabled areas publish nothing for themselves', () => {
     const published = Object.keys(parameters(synthTemplate({ fileSystem: { enabled: false }, bastion: { enabled: false } })));
     expect(published.filter((n) => /efs|bastion|file-system/.test(n))).toEqual([]);
@@ -149,7 +179,8 @@ describe('sharing: importing in an application repo', () => {
   test('the number of zones must be known at synth time', () => {
     const agnostic = new Stack(new App(), 'Agnostic');
     expect(() => NuminiaBaseline.fromParameters(agnostic, 'Baseline', { environment: 'production' })).toThrow(
-      /ImportedBaseline\.availabilityZones: the stack has no concrete region/,
+      'ImportedBaseline.availabilityZones: the stack has no concrete region, so the number of zones is unknown; '
+        + 'set env.region on the stack or list the baseline\'s zones explicitly',
     );
     const twoZones = NuminiaBaseline.fromParameters(new Stack(new App(), 'Two'), 'Baseline', {
       environment: 'production',
