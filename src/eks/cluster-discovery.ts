@@ -24,9 +24,11 @@ export function findKnownCluster(clusterName: string): KnownCluster | undefined 
     if (!(token instanceof Reference)) {
       continue;
     }
-    for (const scope of [...token.target.node.scopes].reverse()) {
+    // Clusters do not nest: whichever scope of the reference is a cluster is the one.
+    for (const scope of token.target.node.scopes) {
       if (scope instanceof eksv2.Cluster) {
-        const name = token.target instanceof eks.CfnCluster ? token.target.name : undefined;
+        // aws-eks-v2 has L1 classes of its own: its cluster resource is not an aws-eks CfnCluster.
+        const name = token.target instanceof eksv2.CfnCluster ? token.target.name : undefined;
         return {
           stack: Stack.of(scope),
           authenticationMode: eks.AuthenticationMode.API,

@@ -29,10 +29,8 @@ export class EfsCsiDriverRoles extends Construct {
     const irsa = trust.type === EfsCsiDriverTrustType.IRSA;
     this.controllerRole = new iam.Role(this, 'Role', {
       description: 'EFS CSI driver controller: dynamic provisioning of access points on the baseline file system',
-      assumedBy: trust._principal(this, {
-        serviceAccounts: irsa ? [EFS_CSI_CONTROLLER_SERVICE_ACCOUNT, EFS_CSI_NODE_SERVICE_ACCOUNT] : [EFS_CSI_CONTROLLER_SERVICE_ACCOUNT],
-        clusterNames,
-      }),
+      // With IRSA the trust names its own service accounts (both, from its options); Pod Identity binds this one.
+      assumedBy: trust._principal(this, { serviceAccounts: [EFS_CSI_CONTROLLER_SERVICE_ACCOUNT], clusterNames }),
     });
     this.nodeRole = irsa
       ? this.controllerRole

@@ -86,6 +86,7 @@ export class EfsCsiDriverTrust {
       options.serviceAccount ?? EFS_CSI_CONTROLLER_SERVICE_ACCOUNT,
       options.nodeServiceAccount ?? EFS_CSI_NODE_SERVICE_ACCOUNT,
     ];
+    // The audience's service accounts are Pod Identity's: an OIDC trust names both of the driver's, from the options.
     return new EfsCsiDriverTrust(EfsCsiDriverTrustType.IRSA, (scope) => {
       const issuer = openIdConnectProvider.openIdConnectProviderIssuer;
       const value = {

@@ -1,7 +1,7 @@
-import { Stack } from 'aws-cdk-lib';
-import { Match } from 'aws-cdk-lib/assertions';
+import { App, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { EfsCsiDriverTrust } from '../../src';
+import { EfsCsiDriverTrust, NuminiaBaseline } from '../../src';
 import { synthTemplate } from '../util';
 
 const clusterArn = (name: string) => ({
@@ -77,6 +77,23 @@ describe('EFS CSI driver roles', () => {
     });
     template.resourceCountIs('AWS::CloudFormation::CustomResource', 0);
     expect(Object.keys(template.findResources('AWS::IAM::Role')).filter((id) => id.includes('EfsCsiDriver'))).toHaveLength(1);
+  });
+
+  test('with IRSA and a provider made in the app, the conditions wait for its issuer (CfnJson), with the options\' names', () => {
+    const stack = new Stack(new App(), 'Baseline', { env: { region: 'eu-west-1' } });
+    const provider = new iam.OpenIdConnectProvider(stack, 'Provider', { url: 'https://oidc.eks.eu-west-1.amazonaws.com/id/ABC' });
+    const trust = EfsCsiDriverTrust.irsa(provider, { namespace: 'storage', serviceAccount: 'controller', nodeServiceAccount: 'node' });
+    new NuminiaBaseline(stack, 'Baseline', { environment: 'production', fileSystem: { csiDriverTrust: trust } });
+    const template = Template.fromStack(stack);
+    const [json] = Object.entries<any>(template.findResources('Custom::AWSCDKCfnJson'));
+    expect(json[0]).toMatch(/^BaselineEfsCsiDriverIrsaTrustConditions/);
+    const issuer = { 'Fn::Select': [1, { 'Fn::Split': [':oidc-provider/', { Ref: expect.stringMatching(/^Provider/) }] }] };
+    expect(template.toJSON().Resources[json[0]].Properties.Value).toEqual({
+      'Fn::Join': ['', ['{"', issuer, ':sub":["system:serviceaccount:storage:controller","system:serviceaccount:storage:node"],"', issuer, ':aud":"sts.amazonaws.com"}']],
+    });
+    template.hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: { Statement: [Match.objectLike({ Action: 'sts:AssumeRoleWithWebIdentity', Condition: { StringEquals: { 'Fn::GetAtt': [json[0], 'Value'] } } })] },
+    });
   });
 
   test('the controller\'s policy is exactly AmazonEFSCSIDriverPolicy\'s, scoped to the baseline file system', () => {
