@@ -33,7 +33,7 @@ export function findKnownCluster(clusterName: string): KnownCluster | undefined 
           stack: Stack.of(scope),
           authenticationMode: eks.AuthenticationMode.API,
           podIdentityAgent: () => scope.eksPodIdentityAgent!,
-          name: name !== undefined && !Token.isUnresolved(name) ? name : undefined,
+          name: Token.isUnresolved(name) ? undefined : name,
         };
       }
       if (scope instanceof eks.Cluster) {
