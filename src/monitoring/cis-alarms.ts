@@ -3,7 +3,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
-import { CIS_CONTROLS, patternOf } from './cis-controls';
+import { cisControls, patternOf } from './cis-controls';
 import * as defaults from './monitoring-defaults';
 import { CisVariant } from './monitoring-props';
 import { notifyingAlarm } from './notifying-alarm';
@@ -31,7 +31,7 @@ export class CisAlarms extends Construct {
 
   constructor(scope: Construct, id: string, props: CisAlarmsProps) {
     super(scope, id);
-    for (const control of CIS_CONTROLS) {
+    for (const control of cisControls()) {
       const filter = new logs.MetricFilter(this, `${control.id}Filter`, {
         logGroup: props.logGroup,
         filterName: `CIS-${control.id}`,
