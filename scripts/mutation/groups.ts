@@ -37,7 +37,7 @@ export const MUTATION_GROUPS: MutationGroup[] = [
     mutate: VALIDATION_FILES,
     tests: ['test/validation.test.ts', 'test/fleet/fleet-validation.test.ts', 'test/overlapping-vpcs.test.ts'],
   },
-  area('network', ['test/network/*.test.ts', 'test/contracts/network.contracts.test.ts']),
+  area('network', ['test/network/*.test.ts', 'test/contracts/network.contracts.test.ts', 'test/contracts/trust.contracts.test.ts']),
   area('encryption', ['test/encryption/*.test.ts', 'test/network/flow-logs.test.ts', 'test/contracts/kms.contracts.test.ts', 'test/contracts/network.contracts.test.ts']),
   area('storage', ['test/storage/*.test.ts', 'test/contracts/efs.contracts.test.ts']),
   area('access', ['test/access/*.test.ts', 'test/contracts/bastion.contracts.test.ts', 'test/contracts/trust.contracts.test.ts']),

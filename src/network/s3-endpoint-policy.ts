@@ -30,22 +30,26 @@ export interface S3EndpointRestrictionOptions {
 }
 
 /**
- * The AWS-owned buckets the VPC reads through the S3 gateway endpoint, with the documents that name them.
+ * The AWS-owned buckets the VPC reads through the S3 gateway endpoint; each comment names the document that lists it.
  */
-const AWS_SERVICE_BUCKETS: Array<[string, string]> = [
-  // Amazon ECR User Guide, "Amazon ECR interface VPC endpoints": image layers.
-  [`prod-${Aws.REGION}-starport-layer-bucket`, 'https://docs.aws.amazon.com/AmazonECR/latest/userguide/vpc-endpoints.html'],
-  // Amazon Linux 2023 User Guide: the package repositories.
-  [`al2023-repos-${Aws.REGION}-de612dc2`, 'https://docs.aws.amazon.com/linux/al2023/ug/managing-repos-os-updates.html'],
-  // Amazon Linux 2 FAQ: the package repositories.
-  [`amazonlinux-2-repos-${Aws.REGION}`, 'https://aws.amazon.com/amazon-linux-2/faqs/'],
-  // AWS Systems Manager User Guide, "SSM Agent communications with AWS managed S3 buckets".
-  [`amazon-ssm-${Aws.REGION}`, 'https://docs.aws.amazon.com/systems-manager/latest/userguide/ssm-agent-minimum-s3-permissions.html'],
-  [`aws-ssm-${Aws.REGION}`, 'https://docs.aws.amazon.com/systems-manager/latest/userguide/ssm-agent-minimum-s3-permissions.html'],
-  [`amazon-ssm-packages-${Aws.REGION}`, 'https://docs.aws.amazon.com/systems-manager/latest/userguide/ssm-agent-minimum-s3-permissions.html'],
-  [`${Aws.REGION}-birdwatcher-prod`, 'https://docs.aws.amazon.com/systems-manager/latest/userguide/ssm-agent-minimum-s3-permissions.html'],
-  [`patch-baseline-snapshot-${Aws.REGION}`, 'https://docs.aws.amazon.com/systems-manager/latest/userguide/ssm-agent-minimum-s3-permissions.html'],
-];
+function awsServiceBuckets(): string[] {
+  return [
+    // Amazon ECR User Guide, "Amazon ECR interface VPC endpoints": image layers
+    // (https://docs.aws.amazon.com/AmazonECR/latest/userguide/vpc-endpoints.html).
+    `prod-${Aws.REGION}-starport-layer-bucket`,
+    // Amazon Linux 2023 User Guide: the package repositories (https://docs.aws.amazon.com/linux/al2023/ug/managing-repos-os-updates.html).
+    `al2023-repos-${Aws.REGION}-de612dc2`,
+    // Amazon Linux 2 FAQ: the package repositories (https://aws.amazon.com/amazon-linux-2/faqs/).
+    `amazonlinux-2-repos-${Aws.REGION}`,
+    // AWS Systems Manager User Guide, "SSM Agent communications with AWS managed S3 buckets"
+    // (https://docs.aws.amazon.com/systems-manager/latest/userguide/ssm-agent-minimum-s3-permissions.html).
+    `amazon-ssm-${Aws.REGION}`,
+    `aws-ssm-${Aws.REGION}`,
+    `amazon-ssm-packages-${Aws.REGION}`,
+    `${Aws.REGION}-birdwatcher-prod`,
+    `patch-baseline-snapshot-${Aws.REGION}`,
+  ];
+}
 
 /**
  * The policy of the VPC's S3 gateway endpoint.
@@ -87,7 +91,7 @@ export class S3EndpointPolicy {
         sid: 'AwsServiceBuckets',
         principals: [new iam.AnyPrincipal()],
         actions: ['s3:GetObject'],
-        resources: AWS_SERVICE_BUCKETS.map(([bucket]) => `arn:${Aws.PARTITION}:s3:::${bucket}/*`),
+        resources: awsServiceBuckets().map((bucket) => `arn:${Aws.PARTITION}:s3:::${bucket}/*`),
       }));
     }
     if (statements.length === 0) {

@@ -25,6 +25,19 @@ function endpointRows(p: TemplatePolicies): ContractRow[] {
     { ...admin, expected: 'Denied', reason: 'nothing can be copied out to a bucket outside the organisation (exfiltration)', action: 's3:PutObject', resource: 'arn:aws:s3:::attacker-bucket/loot', resourceAccount: '999999999999', context: resourceOrg('o-zzzzzzzzzz') },
     { ...admin, expected: 'Denied', reason: 'the AWS-owned buckets are read-only through the endpoint', action: 's3:PutObject', resource: `arn:aws:s3:::prod-${p.region}-starport-layer-bucket/x`, resourceAccount: '000000000000' },
     { ...admin, expected: 'Denied', reason: 'the Amazon Linux repositories of another region are not on the list', action: 's3:GetObject', resource: 'arn:aws:s3:::al2023-repos-us-east-1-de612dc2/core/mirror.list', resourceAccount: '000000000000' },
+    { ...admin, expected: 'Allowed', reason: 'a bucket named in bucketArns takes any request (outside the organisation too)', action: 's3:PutObject', resource: 'arn:aws:s3:::partner-exchange/drop.csv', resourceAccount: '999999999999', context: resourceOrg('o-zzzzzzzzzz') },
+    { ...admin, expected: 'Denied', reason: 'a bucket named in bucketArns does not open one whose name only starts like it', action: 's3:GetObject', resource: 'arn:aws:s3:::partner-exchange-2/x', resourceAccount: '999999999999', context: resourceOrg('o-zzzzzzzzzz') },
+    // The AWS-owned buckets, each from the page that names it, read through the endpoint.
+    ...[
+      // https://docs.aws.amazon.com/AmazonECR/latest/userguide/vpc-endpoints.html
+      `prod-${p.region}-starport-layer-bucket`,
+      // https://docs.aws.amazon.com/linux/al2023/ug/managing-repos-os-updates.html
+      `al2023-repos-${p.region}-de612dc2`,
+      // https://aws.amazon.com/amazon-linux-2/faqs/
+      `amazonlinux-2-repos-${p.region}`,
+      // https://docs.aws.amazon.com/systems-manager/latest/userguide/ssm-agent-minimum-s3-permissions.html
+      `amazon-ssm-${p.region}`, `aws-ssm-${p.region}`, `amazon-ssm-packages-${p.region}`, `${p.region}-birdwatcher-prod`, `patch-baseline-snapshot-${p.region}`,
+    ].map((bucket): ContractRow => ({ ...admin, expected: 'Allowed', reason: `GetObject from the AWS-owned bucket ${bucket}`, action: 's3:GetObject', resource: `arn:aws:s3:::${bucket}/object`, resourceAccount: '000000000000' })),
   ];
 }
 
@@ -69,7 +82,7 @@ describe('contracts: the default S3 gateway endpoint lets everything through', (
 });
 
 describe('contracts: the restricted S3 gateway endpoint', () => {
-  contractTable(() => endpointRows(baselinePolicies({ network: { s3EndpointPolicy: S3EndpointPolicy.restrictTo({ organizationId: 'o-a1b2c3d4e5' }) } })));
+  contractTable(() => endpointRows(baselinePolicies({ network: { s3EndpointPolicy: S3EndpointPolicy.restrictTo({ organizationId: 'o-a1b2c3d4e5', bucketArns: ['arn:aws:s3:::partner-exchange'] }) } })));
 });
 
 describe('contracts: flow logs delivered to S3', () => {

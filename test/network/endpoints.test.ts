@@ -36,6 +36,17 @@ describe('endpoint presets', () => {
   test('the defaults are unchanged: eks and logs', () => {
     expect(interfaceServices({})).toEqual(['eks', 'logs']);
   });
+
+  test('their security group lets HTTPS in from the VPC only, and nothing out (an endpoint never opens a connection)', () => {
+    const groups = Object.values<Json>(synthTemplate().findResources('AWS::EC2::SecurityGroup', {
+      Properties: { GroupDescription: 'Interface VPC endpoints: HTTPS from inside the VPC only' },
+    }));
+    expect(groups.map((g) => [g.Properties.SecurityGroupIngress, g.Properties.SecurityGroupEgress])).toEqual([[
+      [{ CidrIp: '10.0.0.0/16', Description: 'HTTPS from the VPC', FromPort: 443, IpProtocol: 'tcp', ToPort: 443 }],
+      // aws-cdk-lib's rule for "no egress": ICMP type 252 code 86 to 255.255.255.255/32 matches no packet.
+      [{ CidrIp: '255.255.255.255/32', Description: 'Disallow all traffic', FromPort: 252, IpProtocol: 'icmp', ToPort: 86 }],
+    ]]);
+  });
 });
 
 describe('the S3 gateway endpoint policy', () => {
