@@ -27,6 +27,9 @@ const AcceptedFindings = {
     if (path.isIfStatement() && !path.node.alternate && onlyAcceptsFindings(path.node.consequent)) {
       return 'the condition under which a compliance finding is accepted: judged by the cdk-nag packs (test/compliance/nag.test.ts)';
     }
+    if (path.isForOfStatement() && onlyAcceptsFindings(path.node.body)) {
+      return 'the constructs on which a compliance finding is accepted: judged by the cdk-nag packs (test/compliance/nag.test.ts)';
+    }
     if (path.isCallExpression() && calleeName(path) === 'acceptFinding') {
       return 'accepted compliance finding: its rule IDs are judged by the cdk-nag packs (test/compliance/nag.test.ts), its reason is prose for the reviewer';
     }

@@ -18,18 +18,13 @@ export interface EndpointsProps {
   readonly ssmEndpoints: boolean;
 }
 
-/** What the endpoints are: the interface endpoints' security group, and the services that have one. */
-export interface EndpointsResult {
-  readonly securityGroup: ec2.SecurityGroup;
-  readonly interfaceServices: string[];
-}
-
 /**
  * The VPC endpoints: the S3 gateway endpoint (with its policy) and any other gateway endpoint, and the interface
  * endpoints (the defaults, the presets, the SSM ones, the additional ones: each service once), with private DNS, in the
- * private subnets, behind one security group that allows HTTPS from the VPC only.
+ * private subnets, behind one security group that allows HTTPS from the VPC only (returned: the bastion's egress
+ * rule points at it).
  */
-export function createEndpoints(scope: Construct, props: EndpointsProps): EndpointsResult {
+export function createEndpoints(scope: Construct, props: EndpointsProps): ec2.SecurityGroup {
   const { vpc } = props;
   // Made on the VPC, as aws-cdk-lib's addGatewayEndpoint does, so that their logical IDs stay where they were.
   const s3 = vpc.addGatewayEndpoint('S3Endpoint', { service: ec2.GatewayVpcEndpointAwsService.S3 });
@@ -63,7 +58,7 @@ export function createEndpoints(scope: Construct, props: EndpointsProps): Endpoi
       open: false,
     });
   }
-  return { securityGroup, interfaceServices: unique.map((service) => service.shortName) };
+  return securityGroup;
 }
 
 /**

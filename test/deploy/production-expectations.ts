@@ -76,7 +76,9 @@ export function declareProductionBaselineTests(facts: () => BaselineFacts, templ
       }
     });
 
-    test.each(flows)('%s: %s', (_what, packet, decision) => {
+    // QUIRK (moto 5.2, see comparable below): the emulator keeps no ICMP type, so which ICMP types come in is judged on
+    // the template only (test/network/network-acls.test.ts, the same table).
+    test.each(flows.filter(([, packet]) => packet.protocol !== 'icmp'))('%s: %s', (_what, packet, decision) => {
       for (const subnet of subnetsOf(kind)) {
         expect(naclDecision(subnet.aclEntries, packet).action).toBe(decision);
       }

@@ -81,3 +81,38 @@ describe('the S3 gateway endpoint policy', () => {
     expect(() => S3EndpointPolicy.restrictTo({ allowAwsServiceBuckets: false })).toThrow(/nothing allowed; give organizationId or bucketArns/);
   });
 });
+
+describe('where the endpoints are and what they are called', () => {
+  const idsOf = (template: Json, type: string) => Object.keys(template.findResources('AWS::EC2::VPCEndpoint', { Properties: { VpcEndpointType: type } }))
+    .map((id) => id.replace(/^BaselineNetworkVpc/, '').replace(/[0-9A-F]{8}$/, '')).sort();
+
+  test('each endpoint is named after its service (dots and dashes become words), so adding one never renames another', () => {
+    const template = synthTemplate({
+      network: {
+        interfaceEndpointPresets: [InterfaceEndpointPreset.PRIVATE_EKS],
+        additionalGatewayEndpoints: [ec2.GatewayVpcEndpointAwsService.DYNAMODB],
+      },
+    });
+    expect(idsOf(template, 'Interface')).toEqual([
+      'Ec2Endpoint', 'Ec2messagesEndpoint', 'EcrApiEndpoint', 'EcrDkrEndpoint', 'EksAuthEndpoint', 'EksEndpoint',
+      'ElasticfilesystemEndpoint', 'ElasticloadbalancingEndpoint', 'LogsEndpoint', 'SsmEndpoint', 'SsmmessagesEndpoint', 'StsEndpoint',
+    ]);
+    expect(idsOf(template, 'Gateway')).toEqual(['DynamodbEndpoint', 'S3Endpoint']);
+  });
+
+  test('interface endpoints are in the private subnets, also when the VPC has no NAT and the database tier is isolated too', () => {
+    const template = synthTemplate({ network: { natGateways: NatGateways.NONE, databaseSubnetCidrs: ['10.0.201.0/24', '10.0.202.0/24', '10.0.203.0/24'] } });
+    const endpoints = Object.values<Json>(template.findResources('AWS::EC2::VPCEndpoint', { Properties: { VpcEndpointType: 'Interface' } }));
+    expect(endpoints.length).toBeGreaterThan(0);
+    for (const endpoint of endpoints) {
+      expect(endpoint.Properties.SubnetIds.map((s: Json) => s.Ref.replace(/[0-9A-F]{8}$/, ''))).toEqual([
+        'BaselineNetworkVpcPrivateSubnet1Subnet', 'BaselineNetworkVpcPrivateSubnet2Subnet', 'BaselineNetworkVpcPrivateSubnet3Subnet',
+      ]);
+    }
+  });
+
+  test('the presets carry their names', () => {
+    expect([InterfaceEndpointPreset.PRIVATE_EKS.name, InterfaceEndpointPreset.SESSION_MANAGER.name, InterfaceEndpointPreset.of('mine', []).name])
+      .toEqual(['PRIVATE_EKS', 'SESSION_MANAGER', 'mine']);
+  });
+});

@@ -51,6 +51,17 @@ describe('flow logs', () => {
     });
   });
 
+  test('to CloudWatch Logs only (the default): one flow log, delivered by its own role, and no bucket of flow logs', () => {
+    const template = synthTemplate();
+    const flowLogs = Object.values(template.findResources('AWS::EC2::FlowLog'));
+    expect(flowLogs.map((f) => f.Properties.LogDestinationType)).toEqual(['cloud-watch-logs']);
+    expect(Object.keys(template.findResources('AWS::S3::Bucket')).filter((id) => /FlowLog/.test(id))).toEqual([]);
+    template.hasResourceProperties('AWS::IAM::Role', {
+      Description: 'Delivers VPC flow logs to CloudWatch Logs',
+      AssumeRolePolicyDocument: { Statement: [Match.objectLike({ Principal: { Service: 'vpc-flow-logs.amazonaws.com' } })] },
+    });
+  });
+
   test('to both: the log group and the bucket', () => {
     const template = synthTemplate({ logging: { flowLogDestinations: FlowLogDestinations.CLOUDWATCH_LOGS_AND_S3 } });
     template.resourceCountIs('AWS::EC2::FlowLog', 2);

@@ -82,3 +82,91 @@ describe('network ACLs', () => {
     custom.hasResourceProperties('AWS::EC2::NetworkAclEntry', { NetworkAclId: { Ref: Match.stringLikeRegexp('DatabaseAcl') }, CidrBlock: '172.20.32.0/20', RuleAction: 'allow' });
   });
 });
+
+/**
+ * Every entry of every ACL, as the class comment of NetworkAcls describes it: rule numbers (the order decides), the
+ * traffic, the peer, the action, and the construct ID that names each (a new logical ID replaces the entry, and for a
+ * moment the ACL runs without it). Written from that design, one row per entry: `<id> <in|out> <rule> <traffic> <cidr>
+ * <allow|deny>`, traffic as `all`, `tcp:<from>-<to>`, `udp:<from>-<to>` or `icmp:<type>/<code>`.
+ */
+const VPC_RULES = ['AllFrom1 in 100 all 10.0.0.0/16 allow'];
+const DENY_ADMINISTRATION = (first: number) => [
+  `Deny22FromIpv4Internet in ${first} tcp:22-22 0.0.0.0/0 deny`,
+  `Deny22FromIpv6Internet in ${first + 1} tcp:22-22 ::/0 deny`,
+  `Deny3389FromIpv4Internet in ${first + 2} tcp:3389-3389 0.0.0.0/0 deny`,
+  `Deny3389FromIpv6Internet in ${first + 3} tcp:3389-3389 ::/0 deny`,
+];
+const ALL_OUT = 'AllOut out 100 all 0.0.0.0/0 allow';
+const EXPECTED_ENTRIES: Record<string, string[]> = {
+  PublicAcl: [
+    ...VPC_RULES,
+    ...DENY_ADMINISTRATION(101),
+    'Tcp0To21FromInternet in 200 tcp:0-21 0.0.0.0/0 allow',
+    'Tcp23To3388FromInternet in 201 tcp:23-3388 0.0.0.0/0 allow',
+    'Tcp3390To65535FromInternet in 202 tcp:3390-65535 0.0.0.0/0 allow',
+    'Udp0To21FromInternet in 210 udp:0-21 0.0.0.0/0 allow',
+    'Udp23To3388FromInternet in 211 udp:23-3388 0.0.0.0/0 allow',
+    'Udp3390To65535FromInternet in 212 udp:3390-65535 0.0.0.0/0 allow',
+    'IcmpFromInternet in 220 icmp:-1/-1 0.0.0.0/0 allow',
+    ALL_OUT,
+  ],
+  PrivateAcl: [
+    ...VPC_RULES,
+    ...DENY_ADMINISTRATION(101),
+    'Tcp1024To3388FromInternet in 200 tcp:1024-3388 0.0.0.0/0 allow',
+    'Tcp3390To65535FromInternet in 201 tcp:3390-65535 0.0.0.0/0 allow',
+    'Udp1024To3388FromInternet in 210 udp:1024-3388 0.0.0.0/0 allow',
+    'Udp3390To65535FromInternet in 211 udp:3390-65535 0.0.0.0/0 allow',
+    // Destination unreachable (type 3), every code: "fragmentation needed" is code 4.
+    'IcmpUnreachableFromInternet in 220 icmp:3/-1 0.0.0.0/0 allow',
+    ALL_OUT,
+  ],
+  DatabaseAcl: [
+    'AllFrom1 in 100 all 10.0.1.0/24 allow',
+    'AllFrom2 in 101 all 10.0.2.0/24 allow',
+    'AllFrom3 in 102 all 10.0.3.0/24 allow',
+    'AllFrom4 in 103 all 10.0.201.0/24 allow',
+    'AllFrom5 in 104 all 10.0.202.0/24 allow',
+    'AllFrom6 in 105 all 10.0.203.0/24 allow',
+    'DenyRestOfVpc in 106 all 10.0.0.0/16 deny',
+    ...DENY_ADMINISTRATION(107),
+    'Tcp1024To3388FromInternet in 200 tcp:1024-3388 0.0.0.0/0 allow',
+    'Tcp3390To65535FromInternet in 201 tcp:3390-65535 0.0.0.0/0 allow',
+    ALL_OUT,
+  ],
+};
+
+const PROTOCOLS: Record<number, string> = { [-1]: 'all', 1: 'icmp', 6: 'tcp', 17: 'udp' };
+
+function entryRow(id: string, entry: any): string {
+  const p = entry.Properties;
+  const protocol = PROTOCOLS[p.Protocol] ?? String(p.Protocol);
+  const traffic = protocol === 'icmp' ? `icmp:${p.Icmp?.Type}/${p.Icmp?.Code}`
+    : protocol === 'all' ? 'all' : `${protocol}:${p.PortRange?.From}-${p.PortRange?.To}`;
+  return `${id} ${p.Egress ? 'out' : 'in'} ${p.RuleNumber} ${traffic} ${p.CidrBlock ?? p.Ipv6CidrBlock} ${p.RuleAction}`;
+}
+
+describe('network ACL entries and associations, one by one', () => {
+  test('each ACL holds exactly its entries, numbered and named as designed', () => {
+    const resources = Object.entries<any>(withDatabaseTier().Resources);
+    const found = Object.fromEntries(Object.keys(EXPECTED_ENTRIES).map((acl) => {
+      const prefix = `BaselineNetworkAcls${acl}`;
+      const entries = resources
+        .filter(([id, r]) => r.Type === 'AWS::EC2::NetworkAclEntry' && r.Properties.NetworkAclId.Ref.startsWith(prefix))
+        .map(([id, r]) => entryRow(id.slice(prefix.length).replace(/[0-9A-F]{8}$/, ''), r))
+        .sort((a, b) => a.localeCompare(b));
+      return [acl, entries];
+    }));
+    const expected = Object.fromEntries(Object.entries(EXPECTED_ENTRIES).map(([acl, rows]) => [acl, [...rows].sort((a, b) => a.localeCompare(b))]));
+    expect(found).toEqual(expected);
+  });
+
+  test('the associations are named after the ACL and the zone, never after the subnet\'s path', () => {
+    const associations = Object.keys(withDatabaseTier().Resources).filter((id) => /^BaselineNetworkAcls.*Association/.test(id));
+    expect(associations.map((id) => id.replace(/[0-9A-F]{8}$/, '')).sort()).toEqual([
+      'BaselineNetworkAclsDatabaseAclAssociation1', 'BaselineNetworkAclsDatabaseAclAssociation2', 'BaselineNetworkAclsDatabaseAclAssociation3',
+      'BaselineNetworkAclsPrivateAclAssociation1', 'BaselineNetworkAclsPrivateAclAssociation2', 'BaselineNetworkAclsPrivateAclAssociation3',
+      'BaselineNetworkAclsPublicAclAssociation1', 'BaselineNetworkAclsPublicAclAssociation2', 'BaselineNetworkAclsPublicAclAssociation3',
+    ]);
+  });
+});

@@ -93,6 +93,10 @@ describe('network', () => {
   test('NatGateways.NONE makes no NAT gateway, no default route from private subnets, and adds the SSM endpoints', () => {
     const template = synthTemplate({ network: { natGateways: NatGateways.NONE } });
     template.resourceCountIs('AWS::EC2::NatGateway', 0);
+    // Isolated, not "with egress": whatever selects PRIVATE_WITH_EGRESS subnets must not get subnets without a way out.
+    const subnetTypes = Object.values(template.findResources('AWS::EC2::Subnet') as Resources)
+      .map((s) => s.Properties.Tags.filter((t: any) => t.Key.startsWith('aws-cdk:subnet-')).map((t: any) => t.Value).join(' '));
+    expect(subnetTypes.sort()).toEqual(['Private Isolated', 'Private Isolated', 'Private Isolated', 'Public Public', 'Public Public', 'Public Public']);
     expect(Object.values(defaultRouteTargetsByAz(template, 'Private'))).toEqual([null, null, null]);
     for (const service of ['ssm', 'ssmmessages', 'ec2messages']) {
       template.hasResourceProperties('AWS::EC2::VPCEndpoint', {

@@ -33,6 +33,7 @@ export const PRIVATE_FLOWS: Flow[] = [
   ['replies through NAT (ephemeral ports)', inbound('tcp', 50321, INTERNET), 'allow'],
   ['UDP replies through NAT', inbound('udp', 40000, INTERNET), 'allow'],
   ['path MTU discovery', inbound('icmp', 3, INTERNET), 'allow'],
+  ['ping from the internet (ICMP echo request): only "destination unreachable" comes in', inbound('icmp', 8, INTERNET), 'deny'],
   ['a load balancer in the public tier to its targets', inbound('tcp', 8080, PUBLIC_HOST), 'allow'],
   ['SSH from the internet', inbound('tcp', 22, INTERNET), 'deny'],
   ['RDP from the internet', inbound('tcp', 3389, INTERNET), 'deny'],
