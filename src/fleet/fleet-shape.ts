@@ -12,55 +12,58 @@ type Field =
   | { readonly kind: 'objects'; readonly shape: Shape; readonly required?: boolean };
 type Shape = Readonly<Record<string, Field>>;
 
-const OPTIONS: Shape = {
-  natGateways: { kind: 'enum', values: Object.values(NatGateways) },
-  fileSystem: { kind: 'boolean' },
-  bastion: { kind: 'boolean' },
-  bastionInstanceType: { kind: 'string' },
-  cloudTrail: { kind: 'boolean' },
-  restrictDefaultSecurityGroup: { kind: 'boolean' },
-  alarmEmails: { kind: 'strings' },
-  tags: { kind: 'stringMap' },
-};
-
-const REGION: Shape = {
-  region: { kind: 'string', required: true },
-  cidr: { kind: 'string', required: true },
-  availabilityZones: { kind: 'strings' },
-  privateSubnetCidrs: { kind: 'strings' },
-  publicSubnetCidrs: { kind: 'strings' },
-  databaseSubnetCidrs: { kind: 'strings' },
-  natGateways: { kind: 'enum', values: Object.values(NatGateways) },
-};
-
-/** `FleetProps` as JSON; `$schema` is allowed at the top, for editors. */
-export const FLEET_SHAPE: Shape = {
-  $schema: { kind: 'string' },
-  project: { kind: 'string' },
-  accounts: {
-    kind: 'objects',
-    required: true,
-    shape: { id: { kind: 'string', required: true }, homeRegion: { kind: 'string', required: true }, name: { kind: 'string' } },
-  },
-  environments: {
-    kind: 'objects',
-    required: true,
-    shape: {
-      name: { kind: 'string', required: true },
-      account: { kind: 'string', required: true },
-      regions: { kind: 'objects', required: true, shape: REGION },
-      stage: { kind: 'enum', values: Object.values(ReleaseStage) },
-      connected: { kind: 'boolean' },
-      options: { kind: 'object', shape: OPTIONS },
+/**
+ * `FleetProps` as JSON; `$schema` is allowed at the top, for editors. Built on each call, not held at module level:
+ * mutation testing then judges each field by the tests that read it.
+ */
+function fleetShape(): Shape {
+  const options: Shape = {
+    natGateways: { kind: 'enum', values: Object.values(NatGateways) },
+    fileSystem: { kind: 'boolean' },
+    bastion: { kind: 'boolean' },
+    bastionInstanceType: { kind: 'string' },
+    cloudTrail: { kind: 'boolean' },
+    restrictDefaultSecurityGroup: { kind: 'boolean' },
+    alarmEmails: { kind: 'strings' },
+    tags: { kind: 'stringMap' },
+  };
+  const region: Shape = {
+    region: { kind: 'string', required: true },
+    cidr: { kind: 'string', required: true },
+    availabilityZones: { kind: 'strings' },
+    privateSubnetCidrs: { kind: 'strings' },
+    publicSubnetCidrs: { kind: 'strings' },
+    databaseSubnetCidrs: { kind: 'strings' },
+    natGateways: { kind: 'enum', values: Object.values(NatGateways) },
+  };
+  return {
+    $schema: { kind: 'string' },
+    project: { kind: 'string' },
+    accounts: {
+      kind: 'objects',
+      required: true,
+      shape: { id: { kind: 'string', required: true }, homeRegion: { kind: 'string', required: true }, name: { kind: 'string' } },
     },
-  },
-  defaults: { kind: 'object', shape: OPTIONS },
-};
+    environments: {
+      kind: 'objects',
+      required: true,
+      shape: {
+        name: { kind: 'string', required: true },
+        account: { kind: 'string', required: true },
+        regions: { kind: 'objects', required: true, shape: region },
+        stage: { kind: 'enum', values: Object.values(ReleaseStage) },
+        connected: { kind: 'boolean' },
+        options: { kind: 'object', shape: options },
+      },
+    },
+    defaults: { kind: 'object', shape: options },
+  };
+}
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Every place where `value` does not have the shape: missing or unknown properties, wrong types, unknown enum values. */
-export function checkShape(value: unknown, shape: Shape = FLEET_SHAPE, path = ''): string[] {
+export function checkShape(value: unknown, shape: Shape = fleetShape(), path = ''): string[] {
   const at = (key: string) => (path ? `${path}.${key}` : key);
   if (!isObject(value)) {
     return [`${path || 'the fleet'}: got ${show(value)}; expected an object`];

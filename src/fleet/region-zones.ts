@@ -6,42 +6,46 @@
  * - ap-northeast-1 offers a, c and d (1b is closed to new accounts);
  * - ca-central-1 offers a, b and d;
  * - us-west-1 offers two zones only, which two of a/b/c depends on the account.
+ *
+ * Built on each call, not held at module level: mutation testing then judges each row by the tests that read it.
  */
-export const ZONE_LETTERS_BY_REGION: Readonly<Record<string, string>> = {
-  'us-east-1': 'abcdef',
-  'us-east-2': 'abc',
-  'us-west-1': '',
-  'us-west-2': 'abcd',
-  'af-south-1': 'abc',
-  'ap-east-1': 'abc',
-  'ap-east-2': 'abc',
-  'ap-south-1': 'abc',
-  'ap-south-2': 'abc',
-  'ap-southeast-1': 'abc',
-  'ap-southeast-2': 'abc',
-  'ap-southeast-3': 'abc',
-  'ap-southeast-4': 'abc',
-  'ap-southeast-5': 'abc',
-  'ap-southeast-7': 'abc',
-  'ap-northeast-1': 'acd',
-  'ap-northeast-2': 'abcd',
-  'ap-northeast-3': 'abc',
-  'ca-central-1': 'abd',
-  'ca-west-1': 'abc',
-  'eu-central-1': 'abc',
-  'eu-central-2': 'abc',
-  'eu-west-1': 'abc',
-  'eu-west-2': 'abc',
-  'eu-west-3': 'abc',
-  'eu-south-1': 'abc',
-  'eu-south-2': 'abc',
-  'eu-north-1': 'abc',
-  'il-central-1': 'abc',
-  'me-south-1': 'abc',
-  'me-central-1': 'abc',
-  'mx-central-1': 'abc',
-  'sa-east-1': 'abc',
-};
+function zoneLettersByRegion(): Readonly<Record<string, string>> {
+  return {
+    'us-east-1': 'abcdef',
+    'us-east-2': 'abc',
+    'us-west-1': '',
+    'us-west-2': 'abcd',
+    'af-south-1': 'abc',
+    'ap-east-1': 'abc',
+    'ap-east-2': 'abc',
+    'ap-south-1': 'abc',
+    'ap-south-2': 'abc',
+    'ap-southeast-1': 'abc',
+    'ap-southeast-2': 'abc',
+    'ap-southeast-3': 'abc',
+    'ap-southeast-4': 'abc',
+    'ap-southeast-5': 'abc',
+    'ap-southeast-7': 'abc',
+    'ap-northeast-1': 'acd',
+    'ap-northeast-2': 'abcd',
+    'ap-northeast-3': 'abc',
+    'ca-central-1': 'abd',
+    'ca-west-1': 'abc',
+    'eu-central-1': 'abc',
+    'eu-central-2': 'abc',
+    'eu-west-1': 'abc',
+    'eu-west-2': 'abc',
+    'eu-west-3': 'abc',
+    'eu-south-1': 'abc',
+    'eu-south-2': 'abc',
+    'eu-north-1': 'abc',
+    'il-central-1': 'abc',
+    'me-south-1': 'abc',
+    'me-central-1': 'abc',
+    'mx-central-1': 'abc',
+    'sa-east-1': 'abc',
+  };
+}
 
 /** The baseline's default zone letters. */
 export const DEFAULT_ZONE_LETTERS = ['a', 'b', 'c'];
@@ -51,7 +55,7 @@ export const DEFAULT_ZONE_LETTERS = ['a', 'b', 'c'];
  * cannot tell, and a wrong guess fails only at deploy time.
  */
 export function defaultZonesProblem(region: string): string | undefined {
-  const letters = ZONE_LETTERS_BY_REGION[region];
+  const letters = zoneLettersByRegion()[region];
   if (letters === undefined) {
     return `${region} is not a region whose zones this library knows; list availabilityZones explicitly`;
   }

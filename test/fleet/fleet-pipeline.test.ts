@@ -75,7 +75,7 @@ describe('FleetPipeline', () => {
   });
 
   test('returns the waves and the stages in rollout order', () => {
-    const { rollout, stages } = approved();
+    const { rollout } = approved();
     expect(rollout.waves.map((w) => w.id)).toEqual(new Fleet(sampleFleet()).waves.map((w) => w.name));
     expect(rollout.stages.map((s) => s.stageName)).toEqual(new Fleet(sampleFleet()).targets.map((t) => t.id));
   });

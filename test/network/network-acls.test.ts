@@ -152,7 +152,7 @@ describe('network ACL entries and associations, one by one', () => {
     const found = Object.fromEntries(Object.keys(EXPECTED_ENTRIES).map((acl) => {
       const prefix = `BaselineNetworkAcls${acl}`;
       const entries = resources
-        .filter(([id, r]) => r.Type === 'AWS::EC2::NetworkAclEntry' && r.Properties.NetworkAclId.Ref.startsWith(prefix))
+        .filter(([, r]) => r.Type === 'AWS::EC2::NetworkAclEntry' && r.Properties.NetworkAclId.Ref.startsWith(prefix))
         .map(([id, r]) => entryRow(id.slice(prefix.length).replace(/[0-9A-F]{8}$/, ''), r))
         .sort((a, b) => a.localeCompare(b));
       return [acl, entries];
