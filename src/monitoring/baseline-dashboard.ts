@@ -1,4 +1,4 @@
-import { Duration, Stack, Token } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as efs from 'aws-cdk-lib/aws-efs';
 import { Construct } from 'constructs';
@@ -93,14 +93,13 @@ function graph(title: string, width: number, metrics: cloudwatch.IMetric[]): clo
 /** The NAT processing price of the stack's region, from the library's dated price table when it has one. */
 function natCostText(region: string): string {
   const pricing = 'https://aws.amazon.com/vpc/pricing/';
-  if (!Token.isUnresolved(region)) {
-    try {
-      const price = pricesOf(region).natGatewayGb;
-      return `**NAT gateways charge $${price.usd} per GB processed in ${region}**, in either direction, besides the hourly ` +
-        `charge and data transfer out: the bytes below are the bill. (${price.source}, ${price.asOf}; [pricing](${pricing}))`;
-    } catch {
-      // A region the table does not price: point at the pricing page rather than print a wrong figure.
-    }
+  try {
+    const price = pricesOf(region).natGatewayGb;
+    return `**NAT gateways charge $${price.usd} per GB processed in ${region}**, in either direction, besides the hourly ` +
+      `charge and data transfer out: the bytes below are the bill. (${price.source}, ${price.asOf}; [pricing](${pricing}))`;
+  } catch {
+    // A region the table does not price, or the region of an environment-agnostic stack (a token): point at the
+    // pricing page rather than print a wrong figure.
   }
   return '**NAT gateways charge per GB processed**, in either direction, besides the hourly charge and data transfer ' +
     `out: the bytes below are the bill. ([Pricing for this region](${pricing}))`;

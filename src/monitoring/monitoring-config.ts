@@ -10,8 +10,6 @@ export interface MonitoringConfig {
   readonly alarmTopic?: sns.ITopic;
   /** Whether the CIS filters are wanted; they exist only where the trail delivers to CloudWatch Logs. */
   readonly cisAlarms: boolean;
-  /** False when `cisAlarms` was left to its default: a missing trail is then a warning, not an error. */
-  readonly cisAlarmsExplicit: boolean;
   readonly cisVariant: CisVariant;
   readonly unauthorizedApiCallsThreshold: number;
   readonly operationalAlarms: boolean;
@@ -31,7 +29,6 @@ export function resolveMonitoringConfig(props: MonitoringProps | undefined): Mon
     alarmEmails: m.alarmEmails ?? [],
     alarmTopic: m.alarmTopic,
     cisAlarms: m.cisAlarms ?? true,
-    cisAlarmsExplicit: m.cisAlarms !== undefined,
     cisVariant: m.cisVariant ?? CisVariant.SECURITY_HUB,
     unauthorizedApiCallsThreshold: m.unauthorizedApiCallsThreshold ?? defaults.DEFAULT_UNAUTHORIZED_API_CALLS_THRESHOLD,
     operationalAlarms: m.operationalAlarms ?? true,

@@ -119,4 +119,58 @@ describe('CIS metric filters and alarms', () => {
     expect(() => baselineStack({ logging: { cloudTrail: { sendToCloudWatchLogs: false } }, monitoring: { cisAlarms: true } }))
       .toThrow(/monitoring\.cisAlarms: true, but the trail does not deliver to CloudWatch Logs/);
   });
+
+  test('each control\'s metric, filter and construct names are API (alarms and dashboards elsewhere read the metrics): never renamed', () => {
+    // The control each pattern answers, as the sources above number them, and the name its metric was published under.
+    const METRIC_OF_CONTROL: Record<string, string> = {
+      'CloudWatch.1': 'RootUserUsage',
+      'CloudWatch.2': 'UnauthorizedApiCalls',
+      'CloudWatch.3': 'ConsoleSignInWithoutMfa',
+      'CloudWatch.4': 'IamPolicyChanges',
+      'CloudWatch.5': 'CloudTrailConfigurationChanges',
+      'CloudWatch.6': 'ConsoleAuthenticationFailures',
+      'CloudWatch.7': 'DisableOrDeleteCmk',
+      'CloudWatch.8': 'S3BucketPolicyChanges',
+      'CloudWatch.9': 'AwsConfigChanges',
+      'CloudWatch.10': 'SecurityGroupChanges',
+      'CloudWatch.11': 'NetworkAclChanges',
+      'CloudWatch.12': 'NetworkGatewayChanges',
+      'CloudWatch.13': 'RouteTableChanges',
+      'CloudWatch.14': 'VpcChanges',
+      'CIS 4.15': 'OrganizationsChanges',
+    };
+    const controlOf = Object.fromEntries([...Object.entries(SECURITY_HUB_PATTERNS).map(([control, pattern]) => [pattern, control]), [CIS_4_15, 'CIS 4.15']]);
+    const template = synthTemplate();
+    const filters = Object.entries(template.findResources('AWS::Logs::MetricFilter')).map(([id, f]) => {
+      const metric = METRIC_OF_CONTROL[controlOf[f.Properties.FilterPattern]];
+      return [id.replace(/[0-9A-F]{8}$/, ''), f.Properties.FilterName, f.Properties.MetricTransformations[0].MetricName, metric];
+    });
+    expect(filters.map(([id, name, metricName]) => [id, name, metricName]))
+      .toEqual(filters.map(([, , , metric]) => [`BaselineMonitoringCis${metric}Filter`, `CIS-${metric}`, metric]));
+    expect(filters.map(([, , , metric]) => metric).sort()).toEqual(Object.values(METRIC_OF_CONTROL).sort());
+    const alarms = Object.entries(template.findResources('AWS::CloudWatch::Alarm', { Properties: { Namespace: 'LogMetrics' } }));
+    expect(alarms.map(([id, a]) => id.replace(/[0-9A-F]{8}$/, '') === `BaselineMonitoringCis${a.Properties.MetricName}Alarm`)).toEqual(alarms.map(() => true));
+  });
+
+  test('each alarm says what happened, at what threshold, and links the Security Hub control of its pattern (CIS 4.15: the benchmark)', () => {
+    const template = synthTemplate({ monitoring: { unauthorizedApiCallsThreshold: 7 } });
+    const patternOf = Object.fromEntries(Object.values(template.findResources('AWS::Logs::MetricFilter'))
+      .map((f) => [f.Properties.MetricTransformations[0].MetricName, f.Properties.FilterPattern]));
+    const wrong = Object.values(template.findResources('AWS::CloudWatch::Alarm', { Properties: { Namespace: 'LogMetrics' } })).filter((alarm) => {
+      const { MetricName, AlarmDescription, Threshold } = alarm.Properties;
+      const control = Object.entries(SECURITY_HUB_PATTERNS).find(([, pattern]) => pattern === patternOf[MetricName])?.[0];
+      const source = control === undefined
+        ? 'CIS v1\\.4\\.0 4\\.15, v3\\.0\\.0 4\\.15'
+        : `Security Hub ${control.replace('.', '\\.')};.*\\(https://docs\\.aws\\.amazon\\.com/securityhub/latest/userguide/cloudwatch-controls\\.html#cloudwatch-${control.split('.')[1]}\\)`;
+      return !new RegExp(`^[A-Z].*? \\(at least ${Threshold} in 5 minutes\\)\\. ${source}`).test(AlarmDescription);
+    }).map((alarm) => alarm.Properties.AlarmDescription);
+    expect(wrong).toEqual([]);
+  });
+
+  test('CIS alarms notify on ALARM only: each match is an event, its end is not news', () => {
+    const cisAlarms = Object.values(synthTemplate().findResources('AWS::CloudWatch::Alarm', { Properties: { Namespace: 'LogMetrics' } }));
+    expect(cisAlarms).toHaveLength(15);
+    expect(cisAlarms.filter((a) => a.Properties.OKActions !== undefined)).toEqual([]);
+  });
 });
+

@@ -1,6 +1,7 @@
 import { Aws } from 'aws-cdk-lib';
 import * as efs from 'aws-cdk-lib/aws-efs';
-import { NatGateways, NuminiaBaselineProps } from '../../src';
+import { InterfaceEndpointPreset, NatGateways, NuminiaBaselineProps } from '../../src';
+import { pricesOf } from '../../src/cost/price-table';
 import { synthTemplate } from '../util';
 
 type Json = any;
@@ -78,4 +79,45 @@ describe('the dashboard', () => {
     const agnostic = { network: { availabilityZones: ['a', 'b', 'c'].map((z) => `${Aws.REGION}${z}`) } };
     expect(dashboardBody(agnostic, null).name).toEqual({ 'Fn::Join': ['', ['numinia-production-', { Ref: 'AWS::Region' }, '-baseline']] });
   });
+
+  test('each graph shows its metrics, labelled by what they measure', () => {
+    const { widgets } = dashboardBody();
+    const graphs = widgets.filter((w) => w.type === 'metric').map((w) => [w.properties.title, w.properties.metrics.map((m: Json[]) => {
+      const options = typeof m[m.length - 1] === 'object' && !Array.isArray(m[m.length - 1]) ? m[m.length - 1] : {};
+      return `${m[0]} ${m[1]}${options.label ? ` "${options.label}"` : ''}`;
+    })]);
+    const zones = ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'];
+    expect(Object.fromEntries(graphs)).toEqual({
+      'NAT bytes per gateway: out to the internet, and back (each GB is charged)': zones.flatMap((z) => [
+        `AWS/NATGateway BytesOutToDestination "${z} BytesOutToDestination"`, `AWS/NATGateway BytesInFromDestination "${z} BytesInFromDestination"`,
+      ]),
+      'NAT port allocation errors': zones.map((z) => `AWS/NATGateway ErrorPortAllocation "${z}"`),
+      'NAT dropped packets': zones.map((z) => `AWS/NATGateway PacketsDropCount "${z}"`),
+      'Interface endpoints: bytes processed': ['AWS/PrivateLinkEndpoints BytesProcessed "eks"', 'AWS/PrivateLinkEndpoints BytesProcessed "logs"'],
+      'Interface endpoints: packets dropped': ['AWS/PrivateLinkEndpoints PacketsDropped "eks"', 'AWS/PrivateLinkEndpoints PacketsDropped "logs"'],
+      'EFS throughput (metered bytes per 5 minutes)': ['AWS/EFS MeteredIOBytes "Metered I/O bytes"'],
+      'EFS burst credit balance (bytes)': ['AWS/EFS BurstCreditBalance'],
+      'Bastion status checks (1 = failed)': ['AWS/EC2 StatusCheckFailed_System', 'AWS/EC2 StatusCheckFailed_Instance'],
+    });
+  });
+
+  test('the NAT text cites where its price comes from and links the pricing page; without a price, only the link', () => {
+    const price = pricesOf('eu-west-1').natGatewayGb;
+    expect(dashboardBody().widgets[1].properties.markdown).toBe('**NAT gateways charge $0.048 per GB processed in eu-west-1**, in either direction, ' +
+      `besides the hourly charge and data transfer out: the bytes below are the bill. (${price.source}, ${price.asOf}; [pricing](https://aws.amazon.com/vpc/pricing/))`);
+    const agnostic = { network: { availabilityZones: ['a', 'b', 'c'].map((z) => `${Aws.REGION}${z}`) } };
+    expect(dashboardBody(agnostic, null).widgets[1].properties.markdown).toBe('**NAT gateways charge per GB processed**, in either direction, besides ' +
+      'the hourly charge and data transfer out: the bytes below are the bill. ([Pricing for this region](https://aws.amazon.com/vpc/pricing/))');
+  });
+
+  test('the alarm widget grows a row per four alarms, up to ten rows; without alarms there is none', () => {
+    expect(dashboardBody().widgets[0].properties.alarms).toHaveLength(27);
+    expect(dashboardBody().widgets[0].height).toBe(2 + 7);
+    const many = dashboardBody({ network: { interfaceEndpointPresets: [InterfaceEndpointPreset.PRIVATE_EKS] } }).widgets[0];
+    expect([many.properties.alarms.length, many.height]).toEqual([37, 10]);
+    const none = dashboardBody({ monitoring: { cisAlarms: false, operationalAlarms: false } }).widgets;
+    expect(titles(none)).not.toContain('Alarms');
+    expect(none.filter((w) => w.type === 'alarm')).toEqual([]);
+  });
 });
+

@@ -1,6 +1,12 @@
-import { Template } from 'aws-cdk-lib/assertions';
+import { Annotations, App, Duration, Stack } from 'aws-cdk-lib';
+import { Match, Template, Annotations as AnnotationsOf } from 'aws-cdk-lib/assertions';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as efs from 'aws-cdk-lib/aws-efs';
-import { NatGateways, NuminiaBaselineProps } from '../../src';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { NatGateways, NuminiaBaseline, NuminiaBaselineProps } from '../../src';
+import { interfaceEndpointsOf, natGatewaysOf } from '../../src/monitoring/monitored-resources';
+import { Monitoring } from '../../src/monitoring/monitoring';
+import { resolveMonitoringConfig } from '../../src/monitoring/monitoring-config';
 import { baselineStack, synthTemplate } from '../util';
 
 type Json = any;
@@ -74,4 +80,69 @@ describe('the monitoring area', () => {
     const off = baselineStack({ monitoring: { enabled: false } }).baseline;
     expect([off.alarmTopic, off.keys.alarms, off.dashboard, off.alarms]).toEqual([undefined, undefined, undefined, []]);
   });
+
+  test('the two warnings, in full, each with the ID that acknowledges it', () => {
+    const { stack } = baselineStack({ logging: { cloudTrail: { enabled: false } } });
+    const warnings = AnnotationsOf.fromStack(stack).findWarning('/TestStack/Baseline/Monitoring', Match.anyValue()).map((w) => w.entry.data);
+    expect(warnings.sort()).toEqual([
+      'The CIS AWS Foundations metric filters and alarms (Security Hub CloudWatch.1-14, CIS 4.15) are not created: they read the ' +
+        'trail\'s CloudWatch Logs group, and the trail or its delivery is off (logging.cloudTrail.enabled, sendToCloudWatchLogs). ' +
+        'Create them where the trail that covers this account delivers (e.g. the organisation trail\'s account), or set ' +
+        'monitoring.cisAlarms to false. [ack: @numinia/cdk-baseline:cisAlarmsWithoutTrailLogGroup]',
+      'The alarm topic TestStack/Baseline/Monitoring/AlarmTopic has no subscriber, so its alarms reach nobody (and Security Hub\'s ' +
+        'CloudWatch.1-14 want one): give monitoring.alarmEmails, bring a topic (monitoring.alarmTopic), or subscribe to ' +
+        'baseline.alarmTopic yourself (AWS Chatbot, an HTTPS endpoint) and acknowledge this warning. ' +
+        '[ack: @numinia/cdk-baseline:alarmTopicWithoutSubscriber]',
+    ]);
+  });
+
+  test('acknowledging those IDs silences them', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Acknowledged', { env: { region: 'eu-west-1' } });
+    Annotations.of(stack).acknowledgeWarning('@numinia/cdk-baseline:cisAlarmsWithoutTrailLogGroup');
+    Annotations.of(stack).acknowledgeWarning('@numinia/cdk-baseline:alarmTopicWithoutSubscriber');
+    new NuminiaBaseline(stack, 'Baseline', { environment: 'production', logging: { cloudTrail: { enabled: false } } });
+    expect(AnnotationsOf.fromStack(stack).findWarning('*', Match.anyValue())).toEqual([]);
+  });
+
+  test('a baseline whose account trail is held by another region\'s baseline makes no CIS alarm and warns of nothing: it says where they are', () => {
+    const { stack } = baselineStack({ logging: { cloudTrail: { homeRegion: 'eu-west-1' } }, monitoring: { alarmEmails: ['ops@numinia.io'] } }, { region: 'us-east-1' });
+    Template.fromStack(stack).resourceCountIs('AWS::Logs::MetricFilter', 0);
+    const annotations = AnnotationsOf.fromStack(stack);
+    expect(annotations.findWarning('*', Match.anyValue())).toEqual([]);
+    expect(annotations.findInfo('/TestStack/Baseline/Monitoring', Match.anyValue()).map((i) => i.entry.data)).toEqual([
+      'The CIS metric filters and alarms are made by the baseline that holds the account\'s trail (its home region), where the ' +
+        'trail delivers to CloudWatch Logs.',
+    ]);
+  });
+
+  test('where the trail exists in some stack instances only (a StackSet), the dashboard leaves out the alarms that read it', () => {
+    const stack = new Stack(new App(), 'Conditional', { env: { region: 'eu-west-1' } });
+    const vpc = new ec2.Vpc(stack, 'Vpc', { availabilityZones: ['eu-west-1a'], natGateways: 1 });
+    const monitoring = (id: string, trailConditional: boolean) => new Monitoring(stack, id, {
+      config: resolveMonitoringConfig({ alarmEmails: ['ops@example.com'] }),
+      project: 'numinia',
+      environment: id.toLowerCase(),
+      rotationPeriod: Duration.days(365),
+      natGateways: natGatewaysOf(vpc),
+      endpoints: interfaceEndpointsOf(vpc),
+      trailLogGroup: new logs.LogGroup(stack, `${id}Trail`),
+      trailConditional,
+    });
+    const everywhere = monitoring('Everywhere', false);
+    const conditional = monitoring('Conditional', true);
+    const resources = Template.fromStack(stack).toJSON().Resources;
+    // The alarms the dashboard's alarm widget shows, by name without the project and environment.
+    const alarmsOnDashboard = (m: Monitoring) => [...JSON.stringify(stack.resolve((m.dashboard!.node.defaultChild as any).dashboardBody))
+      .matchAll(/"Fn::GetAtt":\["([A-Za-z0-9]+)","Arn"\]/g)]
+      .map(([, id]) => resources[id].Properties.AlarmName.replace(/^numinia-[a-z]+-/, '')).sort();
+    expect(everywhere.alarms).toHaveLength(15 + 2 + 1);
+    expect(alarmsOnDashboard(everywhere)).toHaveLength(18);
+    expect(alarmsOnDashboard(conditional)).toEqual(['nat-eu-west-1a-packet-drops', 'nat-eu-west-1a-port-allocation-errors']);
+  });
+
+  test('the topic\'s key says what it is for', () => {
+    synthTemplate().hasResourceProperties('AWS::KMS::Key', { Description: 'numinia production: alarm topic (SNS) encryption' });
+  });
 });
+

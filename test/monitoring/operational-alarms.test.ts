@@ -206,4 +206,37 @@ describe('operational alarms', () => {
     expect(names(template, /^numinia-production-(?!cis-)/)).toEqual([]);
     expect(names(template, /^numinia-production-cis-/)).toHaveLength(15);
   });
+
+  test('each description names what it watches and states the threshold as configured, not the default', () => {
+    const template = synthTemplate({
+      monitoring: {
+        natPortAllocationErrorsThreshold: 7,
+        natPacketDropPercentThreshold: 0.5,
+        efsBurstCreditBalanceThreshold: Size.gibibytes(1),
+        efsPercentIoLimitThreshold: 95,
+        endpointPacketsDroppedThreshold: 11,
+        trailMinimumIncomingEventsPerHour: 13,
+      },
+    });
+    const expected: Array<[RegExp, RegExp[]]> = [
+      [/nat-eu-west-1a-port-allocation-errors$/, [/^NAT gateway eu-west-1a /, /ErrorPortAllocation >= 7 in a minute/]],
+      [/nat-eu-west-1b-packet-drops$/, [/^NAT gateway eu-west-1b /, /more than 0\.5% of the packets/]],
+      [/efs-burst-credit-balance$/, [/at or below 1073741824 bytes/]],
+      [/efs-percent-io-limit$/, [/at or above 95% of the General Purpose I\/O limit/]],
+      [/endpoint-logs-packets-dropped$/, [/^The logs interface endpoint dropped at least 11 packets/]],
+      [/trail-delivery-stopped$/, [/fewer than 13 events in an hour/]],
+    ];
+    const wrong = expected.flatMap(([alarm, parts]) => {
+      const [found] = alarmsNamed(template, alarm);
+      const description: string = found?.Properties.AlarmDescription ?? '(no such alarm)';
+      return parts.filter((part) => !part.test(description)).map((part) => `${alarm}: ${part} not in "${description}"`);
+    });
+    expect(wrong).toEqual([]);
+  });
+
+  test('the share of dropped packets is labelled with its gateway, where the graph and the alarm show it', () => {
+    const expressions = alarmsNamed(synthTemplate(), /packet-drops$/).map((a) => a.Properties.Metrics.find((m: Json) => m.Expression).Label);
+    expect(expressions).toEqual(['Dropped packets % eu-west-1a', 'Dropped packets % eu-west-1b', 'Dropped packets % eu-west-1c']);
+  });
 });
+
