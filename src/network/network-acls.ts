@@ -38,8 +38,6 @@ const EPHEMERAL_UDP_BUT_ADMIN = EPHEMERAL_TCP_BUT_ADMIN;
  * Outbound is open everywhere: security groups restrict it, and a stateless ACL must let replies out.
  */
 export class NetworkAcls extends Construct {
-  public readonly acls: ec2.NetworkAcl[] = [];
-
   constructor(scope: Construct, id: string, props: NetworkAclsProps) {
     super(scope, id);
     acceptFinding(this, ['AwsSolutions-VPC3'],
@@ -87,7 +85,6 @@ export class NetworkAcls extends Construct {
     const acl = new ec2.NetworkAcl(this, id, { vpc });
     vpc.selectSubnets({ subnetGroupName }).subnets.forEach((subnet, i) =>
       new ec2.SubnetNetworkAclAssociation(this, `${id}Association${i + 1}`, { networkAcl: acl, subnet }));
-    this.acls.push(acl);
     return acl;
   }
 

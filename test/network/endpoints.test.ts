@@ -1,5 +1,6 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { InterfaceEndpointPreset, NatGateways, S3EndpointPolicy } from '../../src';
+import { gatewayServiceName } from '../../src/network/endpoints';
 import { synthTemplate } from '../util';
 
 type Json = any;
@@ -114,5 +115,10 @@ describe('where the endpoints are and what they are called', () => {
   test('the presets carry their names', () => {
     expect([InterfaceEndpointPreset.PRIVATE_EKS.name, InterfaceEndpointPreset.SESSION_MANAGER.name, InterfaceEndpointPreset.of('mine', []).name])
       .toEqual(['PRIVATE_EKS', 'SESSION_MANAGER', 'mine']);
+  });
+
+  test('a gateway service\'s name is read after its region (a token whose text holds dots): s3, dynamodb, dotted names with dashes', () => {
+    expect([ec2.GatewayVpcEndpointAwsService.S3, ec2.GatewayVpcEndpointAwsService.DYNAMODB, new ec2.GatewayVpcEndpointAwsService('example.service')].map(gatewayServiceName))
+      .toEqual(['s3', 'dynamodb', 'example-service']);
   });
 });
