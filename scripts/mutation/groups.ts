@@ -35,7 +35,8 @@ export const MUTATION_GROUPS: MutationGroup[] = [
   {
     name: 'validation',
     mutate: VALIDATION_FILES,
-    tests: ['test/validation.test.ts', 'test/fleet/fleet-validation.test.ts', 'test/overlapping-vpcs.test.ts'],
+    // The baseline's bad-input table, and each area's checks called directly (no synthesis: each mutant costs little).
+    tests: ['test/validation.test.ts', 'test/*/*-validation.test.ts', 'test/private/validation-helpers.test.ts', 'test/overlapping-vpcs.test.ts'],
   },
   area('network', ['test/network/*.test.ts', 'test/contracts/network.contracts.test.ts', 'test/contracts/trust.contracts.test.ts']),
   area('encryption', ['test/encryption/*.test.ts', 'test/network/flow-logs.test.ts', 'test/contracts/kms.contracts.test.ts', 'test/contracts/network.contracts.test.ts']),

@@ -39,10 +39,10 @@ export function checkLoggingProps(props: LoggingProps | undefined): string[] {
   const glacier = trail.transitionToGlacierAfter === undefined ? defaults.TRAIL_BUCKET_GLACIER_AFTER_DAYS : wholeDays(trail.transitionToGlacierAfter);
   const expiry = trail.expireAfter === undefined ? undefined : wholeDays(trail.expireAfter);
   if (glacier !== undefined && !(glacier >= 1)) {
-    problems.push(`logging.cloudTrail.transitionToGlacierAfter: got ${trail.transitionToGlacierAfter?.toHumanString()}; expected a whole number of days, at least 1`);
+    problems.push(`logging.cloudTrail.transitionToGlacierAfter: got ${trail.transitionToGlacierAfter!.toHumanString()}; expected a whole number of days, at least 1`);
   }
   if (expiry !== undefined && !(expiry >= 1)) {
-    problems.push(`logging.cloudTrail.expireAfter: got ${trail.expireAfter?.toHumanString()}; expected a whole number of days, at least 1`);
+    problems.push(`logging.cloudTrail.expireAfter: got ${trail.expireAfter!.toHumanString()}; expected a whole number of days, at least 1`);
   } else if (expiry !== undefined && glacier !== undefined && expiry <= glacier) {
     problems.push(
       `logging.cloudTrail.expireAfter: got ${expiry} days, not later than transitionToGlacierAfter (${glacier} days); ` +

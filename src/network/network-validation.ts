@@ -38,7 +38,8 @@ export function checkNetworkProps(props: NetworkProps | undefined, net: Baseline
     ['network.privateSubnetCidrs', net.privateSubnetCidrs, true],
     ['network.databaseSubnetCidrs', net.databaseSubnetCidrs, props?.databaseSubnetCidrs !== undefined],
   ];
-  const subnets: Array<[string, Ipv4Cidr]> = [];
+  /** The subnets checked so far, by property path: each new one must overlap none of them. */
+  const subnets = new Map<string, Ipv4Cidr>();
   for (const [name, cidrs, present] of tiers) {
     if (!present || Token.isUnresolved(cidrs)) {
       continue;
@@ -59,7 +60,7 @@ export function checkNetworkProps(props: NetworkProps | undefined, net: Baseline
           problems.push(`${name}[${i}]: ${cidr} overlaps ${otherName} ${other.text}; subnets must not overlap`);
         }
       }
-      subnets.push([`${name}[${i}]`, parsed]);
+      subnets.set(`${name}[${i}]`, parsed);
     });
   }
 

@@ -1,0 +1,67 @@
+import { App, Lazy, Stack } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { InterfaceEndpointPreset, NetworkProps } from '../../src';
+import { checkNetworkProps } from '../../src/network/network-validation';
+import { resolveConfig } from '../../src/private/config';
+
+/** The network checks of a baseline in a region, with the props' defaults resolved as the construct resolves them. */
+function check(network: NetworkProps, region = 'eu-west-1'): string[] {
+  const stack = new Stack(new App(), 'Checked', { env: { region } });
+  return checkNetworkProps(network, resolveConfig(stack, { environment: 'production', network }).network, region);
+}
+
+const DATABASE = ['10.0.201.0/24', '10.0.202.0/24', '10.0.203.0/24'];
+
+describe('network validation', () => {
+  test('the defaults pass', () => {
+    expect(check({})).toEqual([]);
+  });
+
+  test.each([
+    ['us-gov-west-1', ['us-gov-west-1a', 'us-gov-west-1b', 'us-gov-west-1c'], []],
+    ['eu-west-10', ['eu-west-10a', 'eu-west-10b', 'eu-west-10c'], []],
+    ['eu-west-1', ['Xeu-west-1a', 'eu-west-1b', 'eu-west-1c'], ['network.availabilityZones[0]: "Xeu-west-1a" is not an availability zone name; expected <region><letter>, such as eu-west-1a']],
+    ['eu-west-1', ['eu-west-1ab', 'eu-west-1b', 'eu-west-1c'], ['network.availabilityZones[0]: "eu-west-1ab" is not an availability zone name; expected <region><letter>, such as eu-west-1a']],
+  ] as Array<[string, string[], string[]]>)('zones of %s: %s', (region, availabilityZones, problems) => {
+    const [a, b, c] = availabilityZones.map((_zone, i) => `10.0.${i + 1}.0/24`);
+    expect(check({ availabilityZones, privateSubnetCidrs: [a, b, c] }, region)).toEqual(problems);
+  });
+
+  test('token zones, in a list or as the list, are left to deploy time', () => {
+    expect(check({ availabilityZones: ['eu-west-1a', Lazy.string({ produce: () => 'x' }), 'eu-west-1c'] })).toEqual([]);
+    expect(check({ availabilityZones: Lazy.list({ produce: () => ['x'] }) })).toEqual([]);
+  });
+
+  test('a CIDR that is not a string is refused by name', () => {
+    expect(check({ cidr: 5 as any })).toEqual(['network.cidr: 5 is not a string; expected a network address such as 10.0.0.0/16']);
+  });
+
+  test('disjoint subnets inside the VPC pass; the first of two overlapping subnets is named in the second\'s problem', () => {
+    expect(check({ databaseSubnetCidrs: DATABASE })).toEqual([]);
+    expect(check({ databaseSubnetCidrs: ['10.0.201.0/24', '10.0.202.0/24', '10.0.201.128/25'] }))
+      .toEqual(['network.databaseSubnetCidrs[2]: 10.0.201.128/25 overlaps network.databaseSubnetCidrs[0] 10.0.201.0/24; subnets must not overlap']);
+  });
+
+  test('endpoints: the built-in ones and repeats are refused, distinct additional ones pass', () => {
+    const { CLOUDWATCH_LOGS: LOGS, EKS, STS, ECR } = ec2.InterfaceVpcEndpointAwsService;
+    expect(check({ additionalInterfaceEndpoints: [STS, ECR] })).toEqual([]);
+    expect(check({ additionalInterfaceEndpoints: [LOGS] })).toEqual(['network.additionalInterfaceEndpoints: "logs" is always created; remove it from the list']);
+    expect(check({ additionalInterfaceEndpoints: [EKS, LOGS] })).toEqual([
+      'network.additionalInterfaceEndpoints: "eks" is always created; remove it from the list',
+      'network.additionalInterfaceEndpoints: "logs" is always created; remove it from the list',
+    ]);
+    expect(check({ additionalGatewayEndpoints: [ec2.GatewayVpcEndpointAwsService.DYNAMODB] })).toEqual([]);
+  });
+
+  test('database subnet tags with a database tier pass', () => {
+    expect(check({ databaseSubnetCidrs: DATABASE, databaseSubnetTags: { Tier: 'data' } })).toEqual([]);
+  });
+
+  test('endpoint presets are judged by shape: a name and a non-empty list of services', () => {
+    const { STS } = ec2.InterfaceVpcEndpointAwsService;
+    const refused = (i: number, preset: unknown) => `network.interfaceEndpointPresets[${i}]: got ${JSON.stringify(preset)}; expected an InterfaceEndpointPreset (PRIVATE_EKS, SESSION_MANAGER, or of())`;
+    expect(check({ interfaceEndpointPresets: [InterfaceEndpointPreset.PRIVATE_EKS, InterfaceEndpointPreset.of('mine', [STS]), { name: 'copy', services: [STS] } as any] })).toEqual([]);
+    const bad = [{ services: [STS] }, { name: 5, services: [STS] }, { name: 'x', services: 'sts' }, { name: 'x', services: [{}] }, { name: 'x', services: [undefined] }, undefined];
+    expect(check({ interfaceEndpointPresets: bad as any })).toEqual(bad.map((preset, i) => refused(i, preset)));
+  });
+});
