@@ -3,7 +3,8 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { BastionProps, NatGateways } from '../../src';
 import { checkBastionProps, clusterNameWarnings } from '../../src/access/bastion-validation';
 
-const check = (props: BastionProps, natGateways = NatGateways.ONE_PER_AZ, ssmEndpoints = false) => checkBastionProps(props, natGateways, ssmEndpoints);
+const check = (props: BastionProps, natGateways = NatGateways.ONE_PER_AZ, ssmEndpoints = false) =>
+  checkBastionProps(props, natGateways, ssmEndpoints);
 const NAME_RULE = 'is not an EKS cluster name or pattern (letters, digits, -, _ and *; up to 100)';
 
 describe('bastion validation', () => {

@@ -56,7 +56,10 @@ describe('monitoring validation', () => {
 
   test('a threshold with nothing to watch is refused, each with what is missing; with monitoring off only that is said', () => {
     const burst = { efsBurstCreditBalanceThreshold: Size.gibibytes(1) };
-    expect(check({ natPortAllocationErrorsThreshold: 2, natPacketDropPercentThreshold: 1, ...burst, efsPercentIoLimitThreshold: 90, trailMinimumIncomingEventsPerHour: 2 })).toEqual([]);
+    const watchable = {
+      natPortAllocationErrorsThreshold: 2, natPacketDropPercentThreshold: 1, efsPercentIoLimitThreshold: 90, trailMinimumIncomingEventsPerHour: 2,
+    };
+    expect(check({ ...watchable, ...burst })).toEqual([]);
     expect(check({ natPortAllocationErrorsThreshold: 2 }, { hasNatGateways: false }))
       .toEqual(['monitoring.natPortAllocationErrorsThreshold: set, but network.natGateways is NONE, so there is no NAT gateway to watch; remove it']);
     const elastic = { performanceMode: efs.PerformanceMode.GENERAL_PURPOSE, throughputMode: efs.ThroughputMode.ELASTIC };

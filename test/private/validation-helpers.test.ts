@@ -21,7 +21,8 @@ describe('validation helpers', () => {
   });
 
   test('whole days: a number, NaN when not whole, undefined for a token', () => {
-    expect([wholeDays(Duration.days(3)), wholeDays(Duration.hours(36)), wholeDays(Duration.days(Lazy.number({ produce: () => 3 })))]).toEqual([3, NaN, undefined]);
+    const tokenDays = Duration.days(Lazy.number({ produce: () => 3 }));
+    expect([wholeDays(Duration.days(3)), wholeDays(Duration.hours(36)), wholeDays(tokenDays)]).toEqual([3, NaN, undefined]);
   });
 
   test('values appear in messages as JSON', () => {
