@@ -4,10 +4,7 @@ import { defaultZonesProblem } from './region-zones';
 import { NatGateways } from '../network/network-props';
 import { cidrsOverlap, Ipv4Cidr, parseIpv4Cidr } from '../private/cidr';
 import * as defaults from '../private/defaults';
-import { show } from '../private/validation-helpers';
-
-const ACCOUNT_ID = /^\d{12}$/;
-const REGION_NAME = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+import { isRegionName, show } from '../private/validation-helpers';
 
 /**
  * Every problem of a fleet at once, one line each (the property, the value, what is allowed): names, duplicates,
@@ -25,7 +22,7 @@ export function checkFleet(props: FleetProps): string[] {
   const accountIds = new Map<string, number>();
   props.accounts.forEach((account, i) => {
     const name = `accounts[${i}]`;
-    if (!ACCOUNT_ID.test(account.id)) {
+    if (!/^\d{12}$/.test(account.id)) {
       problems.push(`${name}.id: got ${show(account.id)}; expected a 12-digit account ID`);
     }
     if (accountIds.has(account.id)) {
@@ -35,7 +32,7 @@ export function checkFleet(props: FleetProps): string[] {
     }
     if (typeof account.homeRegion !== 'string' || account.homeRegion === '') {
       problems.push(`${name}.homeRegion: missing; every account needs a home region, where its account-wide resources (the trail) go`);
-    } else if (!REGION_NAME.test(account.homeRegion)) {
+    } else if (!isRegionName(account.homeRegion)) {
       problems.push(`${name}.homeRegion: got ${show(account.homeRegion)}; expected a region name such as eu-west-1`);
     } else if (!props.environments.some((e) => e.account === account.id && e.regions.some((r) => r.region === account.homeRegion))) {
       problems.push(
@@ -71,7 +68,7 @@ export function checkFleet(props: FleetProps): string[] {
         problems.push(`${where}.region: ${region.region} is already ${name}.regions[${seen.get(region.region)}]; each region once per environment`);
       }
       seen.set(region.region, j);
-      if (!REGION_NAME.test(region.region)) {
+      if (!isRegionName(region.region)) {
         problems.push(`${where}.region: got ${show(region.region)}; expected a region name such as eu-west-1`);
       } else if (region.availabilityZones === undefined) {
         const zones = defaultZonesProblem(region.region);

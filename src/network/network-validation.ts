@@ -5,7 +5,7 @@ import { NatGateways, NetworkProps } from './network-props';
 import { cidrContains, cidrsOverlap, Ipv4Cidr, parseIpv4Cidr } from '../private/cidr';
 import { BaselineConfig } from '../private/config';
 import * as defaults from '../private/defaults';
-import { show } from '../private/validation-helpers';
+import { isZoneName, show } from '../private/validation-helpers';
 
 /** The network's props: zones, the CIDR plan, NAT, endpoints. */
 export function checkNetworkProps(props: NetworkProps | undefined, net: BaselineConfig['network'], region: string): string[] {
@@ -97,13 +97,11 @@ function isInterfaceEndpointPreset(preset: unknown): preset is InterfaceEndpoint
 }
 
 /** A zone name is its region's name and one letter (eu-west-1a); a zone of another region cannot hold this VPC's subnets. */
-const ZONE_NAME = /^[a-z]{2}(-[a-z]+)+-\d+[a-z]$/;
-
 function checkZoneName(name: string, zone: string, region: string): string[] {
   if (Token.isUnresolved(zone)) {
     return [];
   }
-  if (!ZONE_NAME.test(zone)) {
+  if (!isZoneName(zone)) {
     return [`${name}: ${show(zone)} is not an availability zone name; expected <region><letter>, such as eu-west-1a`];
   }
   if (!Token.isUnresolved(region) && zone !== `${region}${zone.slice(-1)}`) {

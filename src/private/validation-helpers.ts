@@ -3,6 +3,19 @@ import { Duration, Token } from 'aws-cdk-lib';
 /** A value as it appears in a message: strings quoted, lists bracketed. */
 export const show = (value: unknown): string => JSON.stringify(value);
 
+// The patterns below are built on each call, not held at module level: mutation testing then judges them by the tests
+// that call them (a module-level pattern is "static" to StrykerJS, judged by every test of its group: README).
+
+/** Whether a string is a region name: eu-west-1, us-gov-west-1, ap-southeast-5. */
+export function isRegionName(value: string): boolean {
+  return /^[a-z]{2}(-[a-z]+)+-\d+$/.test(value);
+}
+
+/** Whether a string is an availability zone name: its region's name and one letter (eu-west-1a). */
+export function isZoneName(value: string): boolean {
+  return /^[a-z]{2}(-[a-z]+)+-\d+[a-z]$/.test(value);
+}
+
 /** The whole number of days in a duration, undefined for a token; NaN when it is not whole. */
 export function wholeDays(duration: Duration): number | undefined {
   const days = duration.toDays({ integral: false });

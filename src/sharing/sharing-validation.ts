@@ -14,9 +14,6 @@ export function checkSharingProps(props: SharingProps | undefined): string[] {
   return problems;
 }
 
-/** SSM reserves names that begin with `aws` or `ssm` (any case): it refuses to create parameters under them. */
-const RESERVED_PREFIX = /^\/(aws|ssm)(\/|$)/i;
-
 /** A prefix SSM accepts for the baseline's parameters; also checked where an application repo imports them. */
 export function checkParameterPrefix(name: string, prefix: string | undefined): string[] {
   if (prefix === undefined || Token.isUnresolved(prefix)) {
@@ -25,7 +22,8 @@ export function checkParameterPrefix(name: string, prefix: string | undefined): 
   if (!PARAMETER_PREFIX_PATTERN.test(prefix) || prefix.length > 900) {
     return [`${name}: got ${show(prefix)}; expected a path starting and ending with "/" of letters, digits and _.-/`];
   }
-  if (RESERVED_PREFIX.test(prefix)) {
+  // SSM reserves names that begin with `aws` or `ssm` (any case): it refuses to create parameters under them.
+  if (/^\/(aws|ssm)(\/|$)/i.test(prefix)) {
     return [`${name}: got ${show(prefix)}; names under /aws and /ssm are reserved by Systems Manager; choose another first level, such as /<project>/`];
   }
   return [];

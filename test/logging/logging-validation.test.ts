@@ -50,6 +50,10 @@ describe('logging validation', () => {
     // The default archive is after 90 days: an expiry must come later.
     expect(trail({ expireAfter: days(90) })).toEqual(['logging.cloudTrail.expireAfter: got 90 days, not later than transitionToGlacierAfter (90 days); expected a longer period, or no expiry']);
     expect(trail({ expireAfter: days(91) })).toEqual([]);
+    // An archive period that is a token is left to deploy time, and no expiry is compared with it.
+    const tokenDays = Duration.days(Lazy.number({ produce: () => 30 }));
+    expect(trail({ transitionToGlacierAfter: tokenDays })).toEqual([]);
+    expect(trail({ transitionToGlacierAfter: tokenDays, expireAfter: days(1) })).toEqual([]);
     // An archive period that is not whole days is one problem, not also an expiry problem.
     expect(trail({ transitionToGlacierAfter: Duration.hours(36), expireAfter: days(1) })).toHaveLength(1);
   });

@@ -1,7 +1,7 @@
 import { Lazy, Size, Stack } from 'aws-cdk-lib';
 import * as efs from 'aws-cdk-lib/aws-efs';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import { MonitoringProps } from '../../src';
+import { CisVariant, MonitoringProps } from '../../src';
 import { checkMonitoringProps, MonitoringContext } from '../../src/monitoring/monitoring-validation';
 
 /** A baseline with everything to watch: the trail delivers, NAT gateways, a General Purpose / Bursting file system. */
@@ -19,6 +19,9 @@ describe('monitoring validation', () => {
     expect(check({ cisAlarms: false })).toEqual([]);
     expect(check({ cisAlarms: false, unauthorizedApiCallsThreshold: 3 }))
       .toEqual(['monitoring.cisAlarms: false, yet monitoring.unauthorizedApiCallsThreshold set; remove it or enable the CIS alarms']);
+    expect(check({ cisAlarms: false, cisVariant: CisVariant.CIS_V3, unauthorizedApiCallsThreshold: 3 })).toEqual([
+      'monitoring.cisAlarms: false, yet monitoring.cisVariant, monitoring.unauthorizedApiCallsThreshold set; remove it or enable the CIS alarms',
+    ]);
   });
 
   test('CIS alarms asked for are refused only where the trail does not deliver, and not when monitoring is off (one problem then)', () => {
@@ -86,8 +89,9 @@ describe('monitoring validation', () => {
     ]);
     expect(check({ alarmEmails: ['ops@numinia.io', 'security@numinia.io'] })).toEqual([]);
     expect(check({ alarmEmails: [Lazy.string({ produce: () => 'ops' }), Lazy.string({ produce: () => 'ops' })] })).toEqual([]);
-    expect(check({ alarmEmails: [5 as any, 'ops', 'ops@numinia', 'a b@numinia.io'] })).toEqual([
+    expect(check({ alarmEmails: [5 as any, ['ops@numinia.io'] as any, 'ops', 'ops@numinia', 'a b@numinia.io'] })).toEqual([
       'monitoring.alarmEmails: 5 is not an e-mail address (one address per entry)',
+      'monitoring.alarmEmails: ["ops@numinia.io"] is not an e-mail address (one address per entry)',
       'monitoring.alarmEmails: "ops" is not an e-mail address (one address per entry)',
       'monitoring.alarmEmails: "ops@numinia" is not an e-mail address (one address per entry)',
       'monitoring.alarmEmails: "a b@numinia.io" is not an e-mail address (one address per entry)',

@@ -61,7 +61,7 @@ describe('network validation', () => {
     const { STS } = ec2.InterfaceVpcEndpointAwsService;
     const refused = (i: number, preset: unknown) => `network.interfaceEndpointPresets[${i}]: got ${JSON.stringify(preset)}; expected an InterfaceEndpointPreset (PRIVATE_EKS, SESSION_MANAGER, or of())`;
     expect(check({ interfaceEndpointPresets: [InterfaceEndpointPreset.PRIVATE_EKS, InterfaceEndpointPreset.of('mine', [STS]), { name: 'copy', services: [STS] } as any] })).toEqual([]);
-    const bad = [{ services: [STS] }, { name: 5, services: [STS] }, { name: 'x', services: 'sts' }, { name: 'x', services: [{}] }, { name: 'x', services: [undefined] }, undefined];
+    const bad = [{ services: [STS] }, { name: 5, services: [STS] }, { name: 'x', services: 'sts' }, { name: 'x', services: [{}] }, { name: 'x', services: [STS, {}] }, { name: 'x', services: [undefined] }, undefined];
     expect(check({ interfaceEndpointPresets: bad as any })).toEqual(bad.map((preset, i) => refused(i, preset)));
   });
 });
