@@ -1,7 +1,9 @@
-import { Aws } from 'aws-cdk-lib';
+import { App, Aws, Stack } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as efs from 'aws-cdk-lib/aws-efs';
 import { InterfaceEndpointPreset, NatGateways, NuminiaBaselineProps } from '../../src';
 import { pricesOf } from '../../src/cost/price-table';
+import { createBaselineDashboard } from '../../src/monitoring/baseline-dashboard';
 import { synthTemplate } from '../util';
 
 type Json = any;
@@ -61,6 +63,12 @@ describe('the dashboard', () => {
   test('sections of missing parts are left out: no NAT, no file system, no bastion', () => {
     const { widgets } = dashboardBody({ network: { natGateways: NatGateways.NONE }, fileSystem: { enabled: false }, bastion: { enabled: false } });
     expect(titles(widgets)).toEqual(['Alarms', 'Interface endpoints: bytes processed', 'Interface endpoints: packets dropped']);
+  });
+
+  test('nothing to show, no widget: no alarm, no NAT gateway, no interface endpoint', () => {
+    const stack = new Stack(new App(), 'Empty', { env: { region: 'eu-west-1' } });
+    const dashboard = createBaselineDashboard(stack, 'Dashboard', { project: 'numinia', environment: 'production', alarms: [], natGateways: [], endpoints: [] });
+    expect(JSON.parse(stack.resolve((dashboard.node.defaultChild as cloudwatch.CfnDashboard).dashboardBody))).toEqual({ start: '-P1D', widgets: [] });
   });
 
   test('EFS without burst credits (Elastic) shows the permitted throughput instead of the credit balance', () => {

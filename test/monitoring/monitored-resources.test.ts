@@ -31,6 +31,10 @@ describe('what the monitoring area watches', () => {
       ['regional-2', 'Second'],
     ]);
     expect(natGatewaysOf(other).map((n) => [n.label, stack.resolve(n.natGatewayId).Ref])).toEqual([['regional', 'OfTheOtherVpc']]);
+    // An L1 zonal gateway that also names the VPC is counted once, by its subnet.
+    const [publicSubnet] = other.publicSubnets;
+    new ec2.CfnNatGateway(stack, 'ZonalNamingItsVpc', { subnetId: publicSubnet.subnetId, vpcId: other.vpcId, connectivityType: 'private' });
+    expect(natGatewaysOf(other).map((n) => [n.label, stack.resolve(n.natGatewayId).Ref])).toEqual([['eu-west-1a', 'ZonalNamingItsVpc'], ['regional', 'OfTheOtherVpc']]);
   });
 
   test('interface endpoints by service, in kebab case; one whose service name was taken off (an escape hatch) is not watched', () => {

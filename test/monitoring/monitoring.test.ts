@@ -7,6 +7,7 @@ import { NatGateways, NuminiaBaseline, NuminiaBaselineProps } from '../../src';
 import { interfaceEndpointsOf, natGatewaysOf } from '../../src/monitoring/monitored-resources';
 import { Monitoring } from '../../src/monitoring/monitoring';
 import { resolveMonitoringConfig } from '../../src/monitoring/monitoring-config';
+import { OperationalAlarms } from '../../src/monitoring/operational-alarms';
 import { baselineStack, synthTemplate } from '../util';
 
 type Json = any;
@@ -139,6 +140,22 @@ describe('the monitoring area', () => {
     expect(everywhere.alarms).toHaveLength(15 + 2 + 1);
     expect(alarmsOnDashboard(everywhere)).toHaveLength(18);
     expect(alarmsOnDashboard(conditional)).toEqual(['nat-eu-west-1a-packet-drops', 'nat-eu-west-1a-port-allocation-errors']);
+  });
+
+  test('the operational alarms that read the trail: the delivery alarm where the trail delivers, none where it does not', () => {
+    const stack = new Stack(new App(), 'Operational', { env: { region: 'eu-west-1' } });
+    const operational = (id: string, trailLogGroup?: logs.ILogGroup) => new Monitoring(stack, id, {
+      config: resolveMonitoringConfig({ alarmEmails: ['ops@example.com'], cisAlarms: false }),
+      project: 'numinia',
+      environment: id.toLowerCase(),
+      rotationPeriod: Duration.days(365),
+      natGateways: [],
+      endpoints: [],
+      trailLogGroup,
+    }).node.findChild('Operational') as OperationalAlarms;
+    const withTrail = operational('Delivering', new logs.LogGroup(stack, 'Trail'));
+    expect(withTrail.trailAlarms).toEqual([withTrail.node.findChild('TrailDelivery')]);
+    expect(operational('Silent').trailAlarms).toEqual([]);
   });
 
   test('the topic\'s key says what it is for', () => {
