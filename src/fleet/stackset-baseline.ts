@@ -165,10 +165,8 @@ function cfnResourcesUnder(scope: IConstruct): CfnResource[] {
 
 /** Wraps the key policy statements whose Sid matches in `Fn::If` of the condition, so other regions' keys lack them. */
 function onlyInHomeRegion(key: kms.IKey, condition: CfnCondition, sid: RegExp): void {
-  const cfnKey = key.node.defaultChild;
-  if (!(cfnKey instanceof kms.CfnKey)) {
-    return; // a key brought in by the user: its policy is not ours
-  }
+  // StackSetBaseline takes no keys from its user: the logs key is always the baseline's own.
+  const cfnKey = key.node.defaultChild as kms.CfnKey;
   const policy = cfnKey.keyPolicy;
   const stack = Stack.of(key);
   cfnKey.addPropertyOverride('KeyPolicy.Statement', Lazy.any({

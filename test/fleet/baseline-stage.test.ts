@@ -77,6 +77,21 @@ describe('NuminiaBaselineStage', () => {
       .toThrow(/env: got 999999999999\/eu-west-1; the stage deploys the target development-eu-west-1 to 111111111111\/eu-west-1: leave env out/);
   });
 
+  test('the stack\'s description: the project, environment and region, or the one given', () => {
+    const [target] = new Fleet(sampleFleet()).targets;
+    const described = (description?: string) => new NuminiaBaselineStage(new App(APP_PROPS), 'Stage', { target, description }).stack.templateOptions.description;
+    expect(described()).toBe('numinia development base infrastructure (eu-west-1)');
+    expect(described('The development baseline')).toBe('The development baseline');
+  });
+
+  test('an env equal to its target\'s is accepted; a partial one is named as such', () => {
+    const [target] = new Fleet(sampleFleet()).targets;
+    const stage = (env: { account?: string; region?: string }) => new NuminiaBaselineStage(new App(APP_PROPS), 'Stage', { target, env });
+    expect(stage({ account: '111111111111', region: 'eu-west-1' }).region).toBe('eu-west-1');
+    expect(() => stage({ account: '111111111111' })).toThrow(/^env: got 111111111111\/no region; the stage deploys the target development-eu-west-1 to 111111111111\/eu-west-1/);
+    expect(() => stage({ region: 'eu-west-1' })).toThrow(/^env: got no account\/eu-west-1;/);
+  });
+
   test('an isolated environment reusing a block gets no overlap warning: the fleet decided', () => {
     const isolated = new App(APP_PROPS);
     const fleet = Fleet.fromJson(mutated((f) => { f.environments[1].regions[0].cidr = '10.30.0.0/16'; f.environments[1].connected = false; }));

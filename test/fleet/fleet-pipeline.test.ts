@@ -71,13 +71,24 @@ describe('FleetPipeline', () => {
     const approvals = rolloutStages(stages).flatMap((s) => s.Actions.filter((a) => a.ActionTypeId.Provider === 'Manual').map(() => s.Name));
     expect(approvals).toEqual(['production-us-east-1']);
     const production = rolloutStages(stages).find((s) => s.Name === 'production-us-east-1')!;
-    expect(production.Actions.find((a) => a.ActionTypeId.Provider === 'Manual')!.RunOrder).toBe(1);
+    const manual = production.Actions.find((a) => a.ActionTypeId.Provider === 'Manual')!;
+    expect([manual.Name, manual.RunOrder, manual.Configuration]).toEqual(['ApproveProduction', 1, { CustomData: 'Roll the baseline out to production' }]);
   });
 
   test('returns the waves and the stages in rollout order', () => {
     const { rollout } = approved();
     expect(rollout.waves.map((w) => w.id)).toEqual(new Fleet(sampleFleet()).waves.map((w) => w.name));
     expect(rollout.stages.map((s) => s.stageName)).toEqual(new Fleet(sampleFleet()).targets.map((t) => t.id));
+  });
+
+  test('a wave ID prefix, for a pipeline of more than one fleet', () => {
+    const stack = new Stack(new App({ builtinCloudFormationValidation: false }), 'Tooling', { env: { account: '999999999999', region: 'eu-west-1' } });
+    const pipeline = new pipelines.CodePipeline(stack, 'Pipeline', {
+      synth: new pipelines.ShellStep('Synth', { input: pipelines.CodePipelineSource.connection('o/r', 'main', { connectionArn: CONNECTION_ARN }), commands: [] }),
+    });
+    const { waves } = FleetPipeline.addFleet(pipeline, stack, new Fleet(sampleFleet()), { waveIdPrefix: 'eu-' });
+    expect(waves.map((w) => w.id)).toEqual(new Fleet(sampleFleet()).waves.map((w) => `eu-${w.name}`));
+    expect(waves.every((w) => w.pre.length === 0)).toBe(true);
   });
 
   test('without the option, no approval', () => {

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import { synthStackSetTemplate } from './stackset-template';
-import { StackSetBaseline } from '../../src';
+import { NatGateways, StackSetBaseline } from '../../src';
 
 describe('StackSetBaseline: the environment-agnostic template a service-managed StackSet deploys', () => {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'stackset-'));
@@ -87,10 +87,50 @@ describe('StackSetBaseline: the environment-agnostic template a service-managed 
     ]);
   });
 
+  test('the VpcCidr parameter takes a /16 block and nothing else', () => {
+    const { json } = synthesized();
+    expect(json.Parameters.VpcCidr).toMatchObject({
+      ConstraintDescription: 'a /16 block such as 10.1.0.0/16',
+      Description: expect.stringMatching(/^The VPC CIDR, a \/16/),
+    });
+    expect(json.Parameters.HomeRegion.Description).toMatch(/multi-region CloudTrail trail$/);
+    const allowed = new RegExp(json.Parameters.VpcCidr.AllowedPattern);
+    const accepted = ['10.1.0.0/16', '0.0.0.0/16', '255.255.0.0/16', '172.31.0.0/16', '199.249.0.0/16'];
+    const refused = ['256.1.0.0/16', '10.1.1.0/16', '10.1.0.1/16', '10.1.0.0/17', '10.1.0.0/8', '010.1.0.0/16', 'x10.1.0.0/16', '10.1.0.0/160', '10.1.0.0'];
+    expect([accepted.filter((c) => !allowed.test(c)), refused.filter((c) => allowed.test(c))]).toEqual([[], []]);
+  });
+
+  test('the options: project, VPC CIDR, no file system, no bastion, no trail (and then nothing conditional), NAT, tags', () => {
+    const { json, template } = synthStackSetTemplate(fs.mkdtempSync(path.join(outdir, 'options-')), {
+      project: 'acme',
+      vpcCidr: '10.5.0.0/16',
+      options: { fileSystem: false, bastion: false, cloudTrail: false, natGateways: NatGateways.SINGLE, tags: { Team: 'platform' } },
+    });
+    const types = Object.values<any>(json.Resources).map((r) => r.Type);
+    expect(json.Parameters.VpcCidr.Default).toBe('10.5.0.0/16');
+    expect(types.filter((t) => ['AWS::EFS::FileSystem', 'AWS::EC2::Instance', 'AWS::CloudTrail::Trail', 'AWS::SNS::Subscription'].includes(t))).toEqual([]);
+    expect(types.filter((t) => t === 'AWS::EC2::NatGateway')).toHaveLength(1);
+    expect(Object.values<any>(json.Resources).filter((r) => r.Condition !== undefined && r.Type !== 'AWS::CDK::Metadata')).toEqual([]);
+    expect(JSON.stringify(json)).not.toContain('Fn::If');
+    template.hasResourceProperties('AWS::EC2::VPC', { Tags: Match.arrayWith([{ Key: 'Team', Value: 'platform' }]) });
+    template.hasResourceProperties('AWS::SNS::Topic', { TopicName: Match.stringLikeRegexp('^acme-workload-') });
+  });
+
+  test('the alarm emails subscribe to the alarm topic', () => {
+    const { template } = synthesized();
+    template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'platform-alerts@numinia.io' });
+  });
+
+  test('both problems at once', () => {
+    const stack = new Stack(new App(), 'Bound', { env: { account: '111111111111', region: 'eu-west-1' } });
+    expect(() => new StackSetBaseline(stack, 'Baseline', { environment: 'workload', homeRegion: 'eu-west-1', options: { restrictDefaultSecurityGroup: true } }))
+      .toThrow(/^Invalid StackSetBaseline props \(2 problems\):\n {2}- the stack Bound .*\n {2}- options\.restrictDefaultSecurityGroup: /);
+  });
+
   test('fails in a stack bound to an account and region', () => {
     const stack = new Stack(new App(), 'Bound', { env: { account: '111111111111', region: 'eu-west-1' } });
     expect(() => new StackSetBaseline(stack, 'Baseline', { environment: 'workload', homeRegion: 'eu-west-1' }))
-      .toThrow(/the stack Bound is bound to 111111111111\/eu-west-1; a StackSet template must be environment-agnostic/);
+      .toThrow(/^Invalid StackSetBaseline props \(1 problem\):\n {2}- the stack Bound is bound to 111111111111\/eu-west-1; a StackSet template must be environment-agnostic \(no env\)$/);
   });
 
   test('fails when asked to restrict the default security group', () => {

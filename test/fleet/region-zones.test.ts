@@ -1,0 +1,30 @@
+import { defaultZonesProblem } from '../../src/fleet/region-zones';
+
+/**
+ * The commercial regions and their zones, from AWS's "Regions and Zones" documentation (December 2026): every region
+ * below offers zones a, b and c to new accounts, except the three the README names.
+ */
+const REGIONS_WITH_ZONES_A_B_C = [
+  'us-east-1', 'us-east-2', 'us-west-2', 'af-south-1', 'ap-east-1', 'ap-east-2', 'ap-south-1', 'ap-south-2', 'ap-southeast-1',
+  'ap-southeast-2', 'ap-southeast-3', 'ap-southeast-4', 'ap-southeast-5', 'ap-southeast-7', 'ap-northeast-2', 'ap-northeast-3',
+  'ca-west-1', 'eu-central-1', 'eu-central-2', 'eu-west-1', 'eu-west-2', 'eu-west-3', 'eu-south-1', 'eu-south-2', 'eu-north-1',
+  'il-central-1', 'me-south-1', 'me-central-1', 'mx-central-1', 'sa-east-1',
+];
+
+describe('the default zones a, b and c per region', () => {
+  test('every commercial region that offers them takes them', () => {
+    expect(REGIONS_WITH_ZONES_A_B_C.filter((region) => defaultZonesProblem(region) !== undefined)).toEqual([]);
+  });
+
+  test('the three that do not, each with what it offers instead', () => {
+    expect(['ap-northeast-1', 'ca-central-1', 'us-west-1'].map(defaultZonesProblem)).toEqual([
+      'ap-northeast-1 has no zone ap-northeast-1b (it offers zones ap-northeast-1a, ap-northeast-1c, ap-northeast-1d); list availabilityZones explicitly',
+      'ca-central-1 has no zone ca-central-1c (it offers zones ca-central-1a, ca-central-1b, ca-central-1d); list availabilityZones explicitly',
+      'us-west-1 has no zones us-west-1a, us-west-1b, us-west-1c (it offers two zones whose letters depend on the account); list availabilityZones explicitly',
+    ]);
+  });
+
+  test('a region the library does not know is refused, not guessed', () => {
+    expect(defaultZonesProblem('eu-west-9')).toBe('eu-west-9 is not a region whose zones this library knows; list availabilityZones explicitly');
+  });
+});
