@@ -40,9 +40,11 @@ export function checkLoggingProps(props: LoggingProps | undefined): string[] {
   }
   if (expiry !== undefined && !(expiry >= 1)) {
     problems.push(`logging.cloudTrail.expireAfter: got ${trail.expireAfter!.toHumanString()}; expected a whole number of days, at least 1`);
-  // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent: a comparison with undefined is false, so the guards only serve the type checker (the comparison's own mutants, next line, stay)
-  } else if (expiry !== undefined && glacier !== undefined
-    && expiry <= glacier) {
+  } else if (
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent: a comparison with undefined is false, so the guards only serve the type checker (the comparison's own mutants, next line, stay)
+    expiry !== undefined && glacier !== undefined
+    && expiry <= glacier
+  ) {
     problems.push(
       `logging.cloudTrail.expireAfter: got ${expiry} days, not later than transitionToGlacierAfter (${glacier} days); ` +
         'expected a longer period, or no expiry',

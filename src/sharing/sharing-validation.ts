@@ -22,8 +22,9 @@ export function checkParameterPrefix(name: string, prefix: string | undefined): 
   if (!PARAMETER_PREFIX_PATTERN.test(prefix) || prefix.length > 900) {
     return [`${name}: got ${show(prefix)}; expected a path starting and ending with "/" of letters, digits and _.-/`];
   }
-  // SSM reserves names that begin with `aws` or `ssm` (any case): it refuses to create parameters under them.
-  if (/^\/(aws|ssm)(\/|$)/i.test(prefix)) {
+  // SSM reserves names that begin with `aws` or `ssm` (any case): it refuses to create parameters under them. (A prefix
+  // ends with "/", checked above.)
+  if (/^\/(aws|ssm)\//i.test(prefix)) {
     return [`${name}: got ${show(prefix)}; names under /aws and /ssm are reserved by Systems Manager; choose another first level, such as /<project>/`];
   }
   return [];
