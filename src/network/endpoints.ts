@@ -73,11 +73,7 @@ export function gatewayServiceName(service: ec2.GatewayVpcEndpointAwsService): s
 
 /** `ssmmessages` -> `SsmmessagesEndpoint`, `ecr.api` -> `EcrApiEndpoint`: a stable construct ID per service. */
 function endpointId(shortName: string): string {
-  const pascal = shortName
-    // Stryker disable next-line Regex,MethodExpression: equivalent: service short names have one dot or dash between words, none at either end
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean)
-    .map((part) => part[0].toUpperCase() + part.slice(1))
-    .join('');
+  // A service's short name is words joined by single dots or dashes (ecr.api, execute-api), none at either end.
+  const pascal = shortName.split(/[.-]/).map((part) => part[0].toUpperCase() + part.slice(1)).join('');
   return `${pascal}Endpoint`;
 }
