@@ -76,7 +76,9 @@ function allowCloudWatchLogs(key: kms.Key, logGroupNames: string[]): void {
     new iam.PolicyStatement({
       sid: logGroupNames.includes('*') ? 'AllowCloudWatchLogsOfThisAccount' : 'AllowCloudWatchLogsOfTheBaselineLogGroups',
       principals: [new iam.ServicePrincipal(`logs.${Aws.REGION}.amazonaws.com`)],
-      actions: ['kms:Decrypt*', 'kms:Describe*', 'kms:Encrypt*', 'kms:GenerateDataKey*', 'kms:ReEncrypt*'],
+      // AWS's statement also lists kms:Describe*, under the same condition: DescribeKey carries no encryption context,
+      // so that grant could never apply; the cryptographic operations are what CloudWatch Logs asks for.
+      actions: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey*', 'kms:ReEncrypt*'],
       resources: ['*'],
       conditions: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': arns.length === 1 ? arns[0] : arns } },
     }),

@@ -26,8 +26,9 @@ const FLOW_LOG_ACCESS_LOG_PREFIX = 'flow-log-bucket/';
 /**
  * The baseline's log buckets and its trail: a multi-region CloudTrail trail with log file validation, KMS-encrypted,
  * in a hardened, retained bucket; the S3 destination of the flow logs when they go there; and a second bucket where
- * both log their own access. Every grant to CloudTrail names this trail (`aws:SourceArn`), as AWS documents
- * against the confused deputy (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-s3-bucket-policy-for-cloudtrail.html).
+ * both log their own access. Every bucket and key grant to CloudTrail names this trail (`aws:SourceArn`), as AWS
+ * documents against the confused deputy (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-s3-bucket-policy-for-cloudtrail.html);
+ * its CloudWatch Logs role cannot (CloudTrail sends no source keys when it assumes it).
  *
  * Written with the L1 `CfnTrail`: aws-cdk-lib's `Trail` adds its own bucket statements without those conditions,
  * and a `DependsOn` on its delivery role that the role's `Fn::GetAtt` already implies (cfn-lint W3005).
@@ -130,10 +131,11 @@ export class AuditTrail extends Construct {
       });
       logsRole = new iam.Role(trailScope, 'LogsRole', {
         description: 'Delivers the CloudTrail trail to CloudWatch Logs',
-        // https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-required-policy-for-cloudwatch-logs.html
-        assumedBy: new iam.ServicePrincipal('cloudtrail.amazonaws.com', {
-          conditions: { StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID, 'aws:SourceArn': trailArn } },
-        }),
+        // No condition: CloudTrail sends neither aws:SourceArn nor aws:SourceAccount when it assumes this role ("The role
+        // policy doesn't support the use of aws:SourceArn and aws:SourceAccount",
+        // https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-required-policy-for-cloudwatch-logs.html);
+        // requiring them fails CreateTrail. The role can only write to the trail's log group.
+        assumedBy: new iam.ServicePrincipal('cloudtrail.amazonaws.com'),
       });
       logsRole.addToPrincipalPolicy(new iam.PolicyStatement({
         actions: ['logs:PutLogEvents', 'logs:CreateLogStream'],

@@ -19,12 +19,13 @@ export interface AlarmTopicProps {
  * The key is customer-managed, rotating, retained and aliased `alias/<project>/<environment>/alarms`, like the
  * baseline's other keys: SNS's AWS-managed key (`alias/aws/sns`) cannot serve, its policy does not let CloudWatch use
  * it and cannot be changed (https://repost.aws/knowledge-center/cloudwatch-configure-alarm-sns). Only CloudWatch alarms
- * of this account and region may publish to the topic and use the key; the account's own principals reach both
+ * of this account and region may publish to the topic, and CloudWatch may use the key; the account's own principals reach both
  * through their IAM policies (the key policy's account statement; same-account access to the topic); publishing
  * without TLS is refused to everyone.
  */
 export function createAlarmTopic(scope: Construct, id: string, props: AlarmTopicProps): { key: kms.Key; topic: sns.Topic } {
-  // Where CloudWatch says an alarm notification comes from: an alarm of this account and region.
+  // Where CloudWatch says an alarm notification comes from: an alarm of this account and region
+  // (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Notify_Users_Alarm_Changes.html).
   const fromAlarmsOfThisAccount = {
     StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID },
     ArnLike: { 'aws:SourceArn': `arn:${Aws.PARTITION}:cloudwatch:${Aws.REGION}:${Aws.ACCOUNT_ID}:alarm:*` },
@@ -39,15 +40,16 @@ export function createAlarmTopic(scope: Construct, id: string, props: AlarmTopic
     // Messages waiting for delivery are encrypted with it, and a deleted key cannot come back: it outlives the stack.
     removalPolicy: RemovalPolicy.RETAIN,
   });
-  // What CloudWatch needs to publish to an encrypted topic, for alarms of this account only
-  // (https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html#compatibility-with-aws-services).
-  // In a key policy, resource "*" means "this key".
+  // What CloudWatch needs to publish to an encrypted topic
+  // (https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html#compatibility-with-aws-services), without a
+  // condition: AWS's CloudWatch statement has none (https://repost.aws/knowledge-center/cloudwatch-configure-alarm-sns),
+  // and no AWS document says which keys CloudWatch's KMS request carries, so a condition could silence every alarm.
+  // The topic policy below limits publishing to this account's alarms. In a key policy, resource "*" means "this key".
   key.addToResourcePolicy(new iam.PolicyStatement({
-    sid: 'AllowCloudWatchAlarmsOfThisAccount',
+    sid: 'AllowCloudWatchAlarmsToUseTheKey',
     principals: [cloudWatch],
     actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
     resources: ['*'],
-    conditions: fromAlarmsOfThisAccount,
   }));
 
   const topic = new sns.Topic(scope, id, {

@@ -1,6 +1,7 @@
 import { anonymousPrincipal, runSimulation } from '@cloud-copilot/iam-simulate';
 import { NamedPolicy } from './policies';
 import { CONTRACT_ENV } from './resolver';
+import { isServicePrincipal, undocumentedRequest } from './service-requests';
 
 export { anonymousPrincipal };
 
@@ -78,8 +79,18 @@ function withoutPrincipals(policy: Json): Json {
   return { ...policy, Statement: [policy.Statement].flat().map(({ Principal: _principal, ...statement }: Json) => statement) };
 }
 
-/** Evaluates one row with @cloud-copilot/iam-simulate; a request the simulator finds malformed is an error. */
+/**
+ * Evaluates one row with @cloud-copilot/iam-simulate; a request the simulator finds malformed is an error, and so is a
+ * request of an AWS service that the service-request catalogue does not document (its action, or a key of its context):
+ * a contract that simulates what AWS does not send proves nothing about what AWS does.
+ */
 export async function decide(row: ContractRow): Promise<Decision> {
+  if (isServicePrincipal(row.principal)) {
+    const problem = undocumentedRequest(row.principal, row.action, row.context ?? {}, row.expected !== 'Allowed');
+    if (problem !== undefined) {
+      throw new Error(`"${row.reason}": ${problem}`);
+    }
+  }
   const response = await runSimulation(
     {
       request: {
