@@ -1,5 +1,8 @@
 import { ADMIN_POLICY, contractTable, ContractRow, OTHER_ACCOUNT } from './contract';
+import { endpointRequests } from './endpoint-requests';
 import { TemplatePolicies } from './policies';
+import { SERVICE_REQUEST_CATALOGUE } from './service-request-catalogue';
+import { contextOf } from './service-requests';
 import { baselinePolicies } from './templates';
 import { FlowLogDestinations, S3EndpointPolicy } from '../../src';
 
@@ -27,17 +30,17 @@ function endpointRows(p: TemplatePolicies): ContractRow[] {
     { ...admin, expected: 'Denied', reason: 'the Amazon Linux repositories of another region are not on the list', action: 's3:GetObject', resource: 'arn:aws:s3:::al2023-repos-us-east-1-de612dc2/core/mirror.list', resourceAccount: '000000000000' },
     { ...admin, expected: 'Allowed', reason: 'a bucket named in bucketArns takes any request (outside the organisation too)', action: 's3:PutObject', resource: 'arn:aws:s3:::partner-exchange/drop.csv', resourceAccount: '999999999999', context: resourceOrg('o-zzzzzzzzzz') },
     { ...admin, expected: 'Denied', reason: 'a bucket named in bucketArns does not open one whose name only starts like it', action: 's3:GetObject', resource: 'arn:aws:s3:::partner-exchange-2/x', resourceAccount: '999999999999', context: resourceOrg('o-zzzzzzzzzz') },
-    // The AWS-owned buckets, each from the page that names it, read through the endpoint.
-    ...[
-      // https://docs.aws.amazon.com/AmazonECR/latest/userguide/vpc-endpoints.html
-      `prod-${p.region}-starport-layer-bucket`,
-      // https://docs.aws.amazon.com/linux/al2023/ug/managing-repos-os-updates.html
-      `al2023-repos-${p.region}-de612dc2`,
-      // https://aws.amazon.com/amazon-linux-2/faqs/
-      `amazonlinux-2-repos-${p.region}`,
-      // https://docs.aws.amazon.com/systems-manager/latest/userguide/ssm-agent-minimum-s3-permissions.html
-      `amazon-ssm-${p.region}`, `aws-ssm-${p.region}`, `amazon-ssm-packages-${p.region}`, `${p.region}-birdwatcher-prod`, `patch-baseline-snapshot-${p.region}`,
-    ].map((bucket): ContractRow => ({ ...admin, expected: 'Allowed', reason: `GetObject from the AWS-owned bucket ${bucket}`, action: 's3:GetObject', resource: `arn:aws:s3:::${bucket}/object`, resourceAccount: '000000000000' })),
+    { ...admin, expected: 'Denied', reason: 'the CloudFormation response buckets take responses, not reads', action: 's3:GetObject', resource: `arn:aws:s3:::cloudformation-waitcondition-${p.region}/x`, resourceAccount: '000000000000' },
+    { ...admin, expected: 'Denied', reason: 'a read-only AWS bucket pattern with a suffix opens no writes', action: 's3:PutObject', resource: `arn:aws:s3:::patch-baseline-snapshot-${p.region}-attacker/x`, resourceAccount: '999999999999' },
+    // Every AWS-owned bucket request of the catalogue (endpoint-requests.ts), each from the page that names it.
+    ...endpointRequests().map((request): ContractRow => ({
+      ...admin,
+      expected: 'Allowed',
+      reason: `${request.name}: ${request.action} on ${request.bucket(p.region)} (${request.source.url})`,
+      action: request.action,
+      resource: `arn:aws:s3:::${request.bucket(p.region)}/object`,
+      resourceAccount: '000000000000',
+    })),
   ];
 }
 
@@ -51,11 +54,18 @@ function deliveryRows(p: TemplatePolicies): ContractRow[] {
     's3:x-amz-acl': 'bucket-owner-full-control',
     'aws:SecureTransport': 'true',
   });
+  const aclCheck = (account: string) => contextOf(SERVICE_REQUEST_CATALOGUE.logDeliveryAclCheck, {
+    'aws:SourceAccount': account,
+    'aws:SourceArn': `arn:aws:logs:${p.region}:${account}:*`,
+    'aws:SecureTransport': 'true',
+  });
   const hiveKey = (account: string) => `${bucket}/AWSLogs/aws-account-id=${account}/aws-service=vpcflowlogs/aws-region=${p.region}/year=2026/month=12/day=01/hour=10/x.log.parquet`;
   const logs = { principal: 'delivery.logs.amazonaws.com' };
   return [
     { ...logs, expected: 'Allowed', reason: 'log delivery writes this account\'s flow logs under the Hive-compatible prefix', action: 's3:PutObject', resource: hiveKey(p.account), resourcePolicy: bucketPolicy, context: delivery(p.account) },
-    { ...logs, expected: 'Allowed', reason: 'log delivery checks the bucket ACL', action: 's3:GetBucketAcl', resource: bucket, resourcePolicy: bucketPolicy, context: delivery(p.account) },
+    { ...logs, expected: 'Allowed', reason: 'log delivery checks the bucket ACL', action: 's3:GetBucketAcl', resource: bucket, resourcePolicy: bucketPolicy, context: aclCheck(p.account) },
+    { ...logs, expected: 'Allowed', reason: 'log delivery lists the bucket (else AccessDenied entries in CloudTrail)', action: 's3:ListBucket', resource: bucket, resourcePolicy: bucketPolicy, context: aclCheck(p.account) },
+    { ...logs, expected: 'Denied', reason: 'log delivery for another account cannot check the ACL', action: 's3:GetBucketAcl', resource: bucket, resourcePolicy: bucketPolicy, context: aclCheck(OTHER_ACCOUNT) },
     { ...logs, expected: 'Denied', reason: 'log delivery for another account cannot write here (confused deputy)', action: 's3:PutObject', resource: hiveKey(p.account), resourcePolicy: bucketPolicy, context: delivery(OTHER_ACCOUNT) },
     { ...logs, expected: 'Denied', reason: 'log delivery cannot write outside this account\'s prefix', action: 's3:PutObject', resource: hiveKey(OTHER_ACCOUNT), resourcePolicy: bucketPolicy, context: delivery(p.account) },
     { ...logs, ...key, expected: 'Allowed', reason: 'log delivery encrypts the flow logs with the logs key, for this account', action: 'kms:GenerateDataKey', context: { 'aws:SourceAccount': p.account, 'aws:SourceArn': `arn:aws:logs:${p.region}:${p.account}:delivery-source:x` } },

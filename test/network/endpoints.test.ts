@@ -57,11 +57,11 @@ describe('the S3 gateway endpoint policy', () => {
     expect(s3Endpoint({}).Properties.PolicyDocument).toBeUndefined();
   });
 
-  test('restricted: the organisation\'s buckets, named buckets, and the AWS-owned buckets of the region, read-only', () => {
+  test('restricted: the organisation\'s buckets, named buckets, the AWS-owned buckets of the region read-only, CloudFormation\'s response buckets write-only', () => {
     const policy = s3Endpoint({
       network: { s3EndpointPolicy: S3EndpointPolicy.restrictTo({ organizationId: 'o-a1b2c3d4e5', bucketArns: ['arn:aws:s3:::numinia-artifacts'] }) },
     }).Properties.PolicyDocument;
-    expect(policy.Statement.map((s: Json) => s.Sid)).toEqual(['BucketsOfTheOrganization', 'NamedBuckets', 'AwsServiceBuckets']);
+    expect(policy.Statement.map((s: Json) => s.Sid)).toEqual(['BucketsOfTheOrganization', 'NamedBuckets', 'AwsServiceBuckets', 'CloudFormationResponses']);
     expect(policy.Statement[0]).toEqual({
       Sid: 'BucketsOfTheOrganization',
       Effect: 'Allow',
@@ -72,10 +72,22 @@ describe('the S3 gateway endpoint policy', () => {
     });
     expect(policy.Statement[1].Resource).toEqual(['arn:aws:s3:::numinia-artifacts', 'arn:aws:s3:::numinia-artifacts/*']);
     expect(policy.Statement[2].Action).toBe('s3:GetObject');
-    // ECR layers, Amazon Linux 2023 and 2 repositories, and the SSM agent's buckets (sources in s3-endpoint-policy.ts).
+    // ECR layers, Amazon Linux 2023 and 2 repositories and live patches, the SSM agent's, Patch Manager's and the
+    // CloudWatch agent's buckets (sources in s3-endpoint-policy.ts; each request is a contract in network.contracts).
     expect(JSON.stringify(policy.Statement[2].Resource)).toEqual(expect.stringContaining('-starport-layer-bucket/*'));
     expect(JSON.stringify(policy.Statement[2].Resource)).toEqual(expect.stringContaining('-de612dc2/*'));
-    expect(policy.Statement[2].Resource).toHaveLength(8);
+    expect(policy.Statement[2].Resource).toHaveLength(18);
+    expect(policy.Statement[3]).toEqual({
+      Sid: 'CloudFormationResponses',
+      Effect: 'Allow',
+      Principal: { AWS: '*' },
+      Action: 's3:PutObject',
+      Resource: [
+        // Custom resources: the region without its dashes (uswest2); wait conditions: with them.
+        { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':s3:::cloudformation-custom-resource-response-', { 'Fn::Join': ['', { 'Fn::Split': ['-', { Ref: 'AWS::Region' }] }] }, '/*']] },
+        { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':s3:::cloudformation-waitcondition-', { Ref: 'AWS::Region' }, '/*']] },
+      ],
+    });
   });
 
   test('fails when a restriction would allow nothing', () => {
