@@ -196,6 +196,7 @@ export class NuminiaBaseline extends Construct {
 
   private readonly csiDriverTrustType: EfsCsiDriverTrustType;
   private readonly clusterNames: string[];
+  private readonly bastionEgressLimited: boolean;
 
   constructor(scope: Construct, id: string, props: NuminiaBaselineProps) {
     super(scope, id);
@@ -211,6 +212,7 @@ export class NuminiaBaseline extends Construct {
     this.accountTrailArn = accountTrail?.trailArn;
     this.csiDriverTrustType = config.fileSystem.csiDriverTrust.type;
     this.clusterNames = config.bastion.eksClusterNames;
+    this.bastionEgressLimited = config.bastion.ssmEndpoints;
     const availabilityZones = config.network.availabilityZones!;
 
     const keys = new Keys(this, 'Encryption', {
@@ -375,6 +377,8 @@ export class NuminiaBaseline extends Construct {
       efsCsiDriverTrustType: this.csiDriverTrustType,
       fileSystemId: this.fileSystem?.fileSystemId,
       bastionRole: this.bastionRole,
+      bastionSecurityGroup: this.bastionSecurityGroup,
+      bastionEgressLimited: this.bastionEgressLimited,
       clusterNames: this.clusterNames,
     };
   }

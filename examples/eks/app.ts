@@ -4,7 +4,10 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as eks from 'aws-cdk-lib/aws-eks-v2';
 import { NuminiaBaseline } from '../../src';
 
-/** The cluster's name: it must match the baseline's cluster names (`<project>-*`), which the driver's roles trust. */
+/**
+ * The cluster's name: it must match the baseline's cluster names (`<project>-<environment>` and
+ * `<project>-<environment>-*`), which the driver's roles trust.
+ */
 export const CLUSTER_NAME = 'numinia-production';
 
 /**
@@ -14,7 +17,8 @@ export const CLUSTER_NAME = 'numinia-production';
  * 1. the baseline, imported from its SSM parameters (deployed by the platform team's own app);
  * 2. the cluster, with aws-cdk-lib's `aws-eks-v2` module: a native `AWS::EKS::Cluster` (no custom resource to create
  *    it), authentication through EKS access entries only (what `grantBastionClusterAccess` needs; aws-eks, v1,
- *    defaults to the aws-auth ConfigMap), and a managed node group in the baseline's private subnets;
+ *    defaults to the aws-auth ConfigMap), its secrets encrypted with the baseline's EKS secrets key, and a managed
+ *    node group in the baseline's private subnets;
  * 3. the `eks-pod-identity-agent` and `aws-efs-csi-driver` add-ons, with the baseline's two driver roles;
  * 4. the StorageClass, a PersistentVolumeClaim and a pod that mounts it.
  *
@@ -45,6 +49,9 @@ export function buildEksApp(outdir?: string): { app: App; stack: Stack; cluster:
     defaultCapacityType: eks.DefaultCapacityType.NODEGROUP,
     defaultCapacity: 2,
     defaultCapacityInstance: new ec2.InstanceType('t3.medium'),
+    // Kubernetes secrets enveloped with the baseline's EKS secrets key (Security Hub EKS.3).
+    secretsEncryptionKey: baseline.keys.eksSecrets,
+    // aws-eks-v2 makes no kubectl provider unless asked: addManifest (the StorageClass below) needs one.
     kubectlProviderOptions: { kubectlLayer: new KubectlV35Layer(stack, 'Kubectl') },
   });
   // The subnets are the baseline's (imported here), which tags them for internal and internet-facing load balancers.

@@ -58,7 +58,10 @@ export interface BastionProps {
    * names limit which clusters' EFS CSI driver may use the driver's roles (through EKS Pod Identity), so they apply
    * with the bastion off too.
    *
-   * @default - clusters whose name starts with the project name (`<project>-*`)
+   * The default trusts the environment's own clusters only: two environments that share an account (development and
+   * sandbox) never use each other's driver roles or describe each other's clusters.
+   *
+   * @default - the environment's clusters: `<project>-<environment>` and `<project>-<environment>-*`
    */
   readonly eksClusterNames?: string[];
 }

@@ -38,6 +38,6 @@ export function clusterNameWarnings(names: string[]): ValidationWarning[] {
     .map((name) => ({
       id: 'clusterNamesMatchAll',
       message: `bastion.eksClusterNames: ${show(name)} matches every EKS cluster of the account and region: the bastion may describe them all ` +
-        'and any of them may use the EFS CSI driver roles; name the project\'s clusters instead (the default is <project>-*)',
+        'and any of them may use the EFS CSI driver roles; name the project\'s clusters instead (the default is <project>-<environment> and <project>-<environment>-*)',
     }));
 }

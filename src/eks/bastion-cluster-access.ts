@@ -1,7 +1,11 @@
 import { Aws } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as eks from 'aws-cdk-lib/aws-eks';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+
+/** The Kubernetes API's port. */
+const HTTPS = 443;
 
 /**
  * Options of the bastion's cluster access.
@@ -24,6 +28,17 @@ export interface BastionClusterAccessOptions {
    * @default - read from the cluster when this app defines it, otherwise not checked
    */
   readonly authenticationMode?: eks.AuthenticationMode;
+
+  /**
+   * The cluster security group (the one EKS creates, `ClusterSecurityGroupId`) of a cluster this app does not define:
+   * HTTPS from the bastion's security group is then allowed on it, as for a cluster of this app. Without it, allow
+   * that rule where the cluster is managed, or `kubectl` on the bastion cannot reach a private API endpoint:
+   * `aws ec2 authorize-security-group-ingress --group-id <cluster security group> --protocol tcp --port 443
+   * --source-group <the baseline's bastion/security-group-id parameter>`.
+   *
+   * @default - the cluster's own security group when this app defines the cluster, otherwise no rule
+   */
+  readonly clusterSecurityGroupId?: string;
 }
 
 /**
@@ -35,14 +50,46 @@ export interface BastionClusterAccessProps extends BastionClusterAccessOptions {
 
   /** The bastion's role. */
   readonly role: iam.IRole;
+
+  /**
+   * The bastion's security group: HTTPS from it is allowed on `clusterSecurityGroupId`.
+   *
+   * @default - no network rule
+   */
+  readonly bastionSecurityGroup?: ec2.ISecurityGroup;
+
+  /**
+   * Whether the bastion's own egress is limited (to the VPC endpoints, `bastion.ssmEndpoints`), so that it also needs
+   * an egress rule to the cluster security group.
+   *
+   * @default false
+   */
+  readonly bastionEgressLimited?: boolean;
 }
 
 /**
- * An EKS access entry that lets the bastion's role use the cluster's Kubernetes API (read-only by default).
+ * An EKS access entry that lets the bastion's role use the cluster's Kubernetes API (read-only by default), and the
+ * network path to a private API endpoint: HTTPS from the bastion's security group on the cluster security group
+ * (https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html: with the public endpoint off, the cluster
+ * security group must allow 443 from the bastion).
  */
 export class BastionClusterAccess extends Construct {
   /** The `AWS::EKS::AccessEntry`. */
   public readonly accessEntry: eks.CfnAccessEntry;
+
+  /**
+   * HTTPS from the bastion on the cluster security group.
+   *
+   * @default - undefined when the cluster security group or the bastion's is unknown
+   */
+  public readonly clusterIngress?: ec2.CfnSecurityGroupIngress;
+
+  /**
+   * HTTPS to the cluster security group on the bastion's, when its egress is limited.
+   *
+   * @default - undefined unless `bastionEgressLimited`
+   */
+  public readonly bastionEgress?: ec2.CfnSecurityGroupEgress;
 
   constructor(scope: Construct, id: string, props: BastionClusterAccessProps) {
     super(scope, id);
@@ -64,5 +111,29 @@ export class BastionClusterAccess extends Construct {
         },
       ],
     });
+    const clusterGroup = props.clusterSecurityGroupId;
+    const bastionGroup = props.bastionSecurityGroup?.securityGroupId;
+    if (clusterGroup !== undefined && bastionGroup !== undefined) {
+      // L1 rules, made here: in the cluster's stack when the cluster is in another one, so that the baseline's stack
+      // never depends on an application's cluster.
+      this.clusterIngress = new ec2.CfnSecurityGroupIngress(this, 'ClusterIngress', {
+        groupId: clusterGroup,
+        sourceSecurityGroupId: bastionGroup,
+        ipProtocol: 'tcp',
+        fromPort: HTTPS,
+        toPort: HTTPS,
+        description: 'kubectl from the baseline bastion to the private API endpoint',
+      });
+      if (props.bastionEgressLimited) {
+        this.bastionEgress = new ec2.CfnSecurityGroupEgress(this, 'BastionEgress', {
+          groupId: bastionGroup,
+          destinationSecurityGroupId: clusterGroup,
+          ipProtocol: 'tcp',
+          fromPort: HTTPS,
+          toPort: HTTPS,
+          description: 'kubectl to the cluster\'s private API endpoint',
+        });
+      }
+    }
   }
 }

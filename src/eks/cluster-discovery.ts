@@ -11,6 +11,8 @@ export interface KnownCluster {
   readonly authenticationMode: eks.AuthenticationMode;
   /** Its name, when the app gives it literally. */
   readonly name?: string;
+  /** The security group EKS creates for the cluster (its control plane's endpoint network interfaces use it). */
+  readonly securityGroupId: string;
   /** The cluster's own `eks-pod-identity-agent` add-on (created by the cluster on first use, then shared). */
   podIdentityAgent(): IConstruct;
 }
@@ -34,6 +36,7 @@ export function findKnownCluster(clusterName: string): KnownCluster | undefined 
           authenticationMode: eks.AuthenticationMode.API,
           podIdentityAgent: () => scope.eksPodIdentityAgent!,
           name: Token.isUnresolved(name) ? undefined : name,
+          securityGroupId: scope.clusterSecurityGroupId,
         };
       }
       if (scope instanceof eks.Cluster) {
@@ -41,6 +44,7 @@ export function findKnownCluster(clusterName: string): KnownCluster | undefined 
           stack: Stack.of(scope),
           authenticationMode: scope.authenticationMode ?? eks.AuthenticationMode.CONFIG_MAP,
           podIdentityAgent: () => scope.eksPodIdentityAgent!,
+          securityGroupId: scope.clusterSecurityGroupId,
         };
       }
     }

@@ -1,8 +1,9 @@
-import { Names, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, Names, Stack, Token } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { BastionClusterAccess, BastionClusterAccessOptions } from './bastion-cluster-access';
-import { findKnownCluster } from './cluster-discovery';
+import { findKnownCluster, KnownCluster } from './cluster-discovery';
 import { EfsCsiDriverAddon, EfsCsiDriverAddonOptions } from './efs-csi-driver-addon';
 import { EfsCsiDriverTrustType } from './efs-csi-driver-trust';
 
@@ -15,7 +16,10 @@ export interface ClusterWiringSource {
   readonly efsCsiDriverTrustType: EfsCsiDriverTrustType;
   readonly fileSystemId?: string;
   readonly bastionRole?: iam.IRole;
-  /** The cluster names (or `*` patterns) the bastion role may describe. */
+  readonly bastionSecurityGroup?: ec2.ISecurityGroup;
+  /** Whether the bastion's egress goes to the VPC endpoints only (unknown for an imported baseline: true). */
+  readonly bastionEgressLimited: boolean;
+  /** The cluster names (or `*` patterns) the bastion role may describe and the driver's roles trust. */
   readonly clusterNames: string[];
 }
 
@@ -40,6 +44,10 @@ export function addEfsCsiDriverAddon(
   }
   const cluster = findKnownCluster(clusterName);
   const podIdentity = source.efsCsiDriverTrustType === EfsCsiDriverTrustType.POD_IDENTITY;
+  if (podIdentity) {
+    checkTrustedCluster(source, clusterName, cluster, 'addEfsCsiDriverAddon',
+      'so the driver\'s roles would give its pods no credentials (their trust names bastion.eksClusterNames)');
+  }
   return new EfsCsiDriverAddon(wiringScope(source, clusterName), id, {
     ...options,
     clusterName,
@@ -59,21 +67,41 @@ export function grantBastionClusterAccess(
     throw new Error('grantBastionClusterAccess: this baseline has no bastion (bastion.enabled is false)');
   }
   const cluster = findKnownCluster(clusterName);
-  const name = Token.isUnresolved(clusterName) ? cluster?.name : clusterName;
-  if (name !== undefined && !source.clusterNames.some((pattern) => matchesPattern(name, pattern))) {
-    throw new Error(
-      `grantBastionClusterAccess: the bastion role may not describe cluster ${name} (bastion.eksClusterNames: ` +
-        `${source.clusterNames.join(', ')}), so it could not use the access entry (aws eks update-kubeconfig needs eks:DescribeCluster); ` +
-        'add the cluster to bastion.eksClusterNames',
-    );
-  }
+  checkTrustedCluster(source, clusterName, cluster, 'grantBastionClusterAccess',
+    'so it could not use the access entry (aws eks update-kubeconfig needs eks:DescribeCluster)');
   const authenticationMode = options.authenticationMode ?? cluster?.authenticationMode;
   return new BastionClusterAccess(wiringScope(source, clusterName), id, {
     ...options,
     authenticationMode,
     clusterName,
     role: source.bastionRole,
+    clusterSecurityGroupId: options.clusterSecurityGroupId ?? cluster?.securityGroupId,
+    bastionSecurityGroup: source.bastionSecurityGroup,
+    bastionEgressLimited: source.bastionEgressLimited,
   });
+}
+
+/**
+ * A cluster whose name the baseline's cluster names do not match cannot use what is wired to it: refused when the name
+ * is known at synth time (a literal, or a cluster of this app named literally), a warning when it is not.
+ */
+function checkTrustedCluster(
+  source: ClusterWiringSource, clusterName: string, cluster: KnownCluster | undefined, method: string, consequence: string,
+): void {
+  const name = Token.isUnresolved(clusterName) ? cluster?.name : clusterName;
+  const names = source.clusterNames.join(', ');
+  if (name === undefined) {
+    Annotations.of(source.owner).addWarningV2('@numinia/cdk-baseline:clusterNameUnknown',
+      `${method}: the cluster's name is not known at synth time, so it cannot be checked against bastion.eksClusterNames (${names}); ` +
+        `a cluster whose name matches none of them is not trusted, ${consequence}`);
+    return;
+  }
+  if (!source.clusterNames.some((pattern) => matchesPattern(name, pattern))) {
+    throw new Error(
+      `${method}: the cluster ${name} matches none of bastion.eksClusterNames (${names}), ${consequence}; ` +
+        'name the cluster after the environment or add it to bastion.eksClusterNames',
+    );
+  }
 }
 
 /** IAM's `*` wildcard, as in the bastion's policy and the driver roles' trust. */

@@ -1,8 +1,9 @@
+import { Token } from 'aws-cdk-lib';
 import * as eks from 'aws-cdk-lib/aws-eks';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct, IConstruct } from 'constructs';
 import { EfsCsiDriverTrustType } from './efs-csi-driver-trust';
-import { EFS_CSI_ADDON, EFS_CSI_CONTROLLER_SERVICE_ACCOUNT, EFS_CSI_NODE_SERVICE_ACCOUNT, POD_IDENTITY_AGENT_ADDON } from './efs-csi-names';
+import { EFS_CSI_ADDON, EFS_CSI_CONTROLLER_SERVICE_ACCOUNT, EFS_CSI_NAMESPACE, EFS_CSI_NODE_SERVICE_ACCOUNT, POD_IDENTITY_AGENT_ADDON } from './efs-csi-names';
 import { efsStorageClassManifest } from './storage-class';
 
 /**
@@ -24,14 +25,17 @@ export interface EfsCsiDriverAddonOptions {
   readonly storageClassName?: string;
 
   /**
-   * Install the `eks-pod-identity-agent` add-on, which EKS Pod Identity needs on every node
-   * (https://docs.aws.amazon.com/eks/latest/userguide/pod-id-agent-setup.html), and install the driver after it. Set
-   * it to false when the cluster has the agent already (installed by other means, or by EKS Auto Mode); creating a
-   * second one fails. A cluster this app defines (aws-eks or aws-eks-v2) is asked for its own agent instead
-   * (`cluster.eksPodIdentityAgent`), so that everything on it shares one.
-   * Not used with IRSA.
+   * Whether to install the `eks-pod-identity-agent` add-on, which EKS Pod Identity needs on every node
+   * (https://docs.aws.amazon.com/eks/latest/userguide/pod-id-agent-setup.html), and the driver after it.
    *
-   * @default true
+   * A cluster this app defines (aws-eks or aws-eks-v2) needs no answer: it is asked for its own agent
+   * (`cluster.eksPodIdentityAgent`), which everything on it shares; `false` leaves it out (EKS Auto Mode runs the agent
+   * itself). For a cluster made elsewhere the library cannot know whether the agent runs, and both wrong guesses break
+   * only at deploy or run time (a second agent add-on fails to create; without one the driver's pods get no
+   * credentials), so the choice is yours and synth refuses to guess: `true` installs it, `false` says the cluster has it
+   * (installed by other means, or EKS Auto Mode). Not used with IRSA.
+   *
+   * @default - the cluster's own agent when this app defines the cluster; required for any other cluster
    */
   readonly installPodIdentityAgent?: boolean;
 
@@ -82,8 +86,7 @@ export interface EfsCsiDriverAddonProps extends EfsCsiDriverAddonOptions {
 }
 
 /**
- * The EFS CSI driver as an EKS add-on, its roles attached through the add-on's own pod identity associations (or IRSA),
- * and the StorageClass the document asks for (dynamic access points, Immediate binding, Retain, mounted with TLS and
+ * The EFS CSI driver as an EKS add-on with its roles (EKS Pod Identity, or IRSA), and the StorageClass the document asks for (dynamic access points, Immediate binding, Retain, mounted with TLS and
  * IAM).
  *
  * Apply `storageClassManifest` with `cluster.addManifest('EfsStorageClass', addon.storageClassManifest)` (aws-cdk-lib
@@ -100,6 +103,15 @@ export class EfsCsiDriverAddon extends Construct {
    */
   public readonly podIdentityAgentAddon?: eks.CfnAddon;
 
+  /**
+   * The pod identity association of the node daemonset's service account (`efs-csi-node-sa`), made after the add-on:
+   * the add-on declares a pod identity association for its controller's service account only, and EKS refuses one it
+   * does not declare in the add-on's own `podIdentityAssociations`.
+   *
+   * @default - undefined with IRSA
+   */
+  public readonly nodePodIdentityAssociation?: eks.CfnPodIdentityAssociation;
+
   /** The Kubernetes StorageClass, as a manifest object. */
   public readonly storageClassManifest: { [key: string]: any };
 
@@ -109,7 +121,14 @@ export class EfsCsiDriverAddon extends Construct {
     if (!podIdentity && (props.installPodIdentityAgent !== undefined || props.podIdentityAgentVersion !== undefined)) {
       throw new Error('EfsCsiDriverAddon: installPodIdentityAgent and podIdentityAgentVersion apply to EKS Pod Identity only; the driver\'s roles trust IRSA');
     }
-    if (podIdentity && props.podIdentityAgent === undefined && (props.installPodIdentityAgent ?? true)) {
+    if (podIdentity && props.podIdentityAgent === undefined && props.installPodIdentityAgent === undefined) {
+      throw new Error(
+        `addEfsCsiDriverAddon: the cluster ${Token.isUnresolved(props.clusterName) ? '(named at deploy time)' : props.clusterName} is not defined in this app, so the library cannot tell whether it ` +
+          'runs the eks-pod-identity-agent add-on, without which the driver gets no credentials; pass installPodIdentityAgent: true ' +
+          'to install it, or false when the cluster has it already (installed elsewhere, or EKS Auto Mode)',
+      );
+    }
+    if (podIdentity && props.podIdentityAgent === undefined && props.installPodIdentityAgent) {
       this.podIdentityAgentAddon = new eks.CfnAddon(this, 'PodIdentityAgent', {
         clusterName: props.clusterName,
         addonName: POD_IDENTITY_AGENT_ADDON,
@@ -124,14 +143,10 @@ export class EfsCsiDriverAddon extends Construct {
       clusterName: props.clusterName,
       addonName: EFS_CSI_ADDON,
       addonVersion: props.addonVersion,
-      // Pod Identity: one association per service account (https://docs.aws.amazon.com/eks/latest/userguide/update-addon-role.html);
+      // Pod Identity: the add-on declares its controller's service account only (aws-efs-csi-driver#1759), and EKS refuses
+      // an association the add-on does not declare; the node's association is made apart, below.
       // IRSA: the add-on annotates its service accounts with one role.
-      podIdentityAssociations: podIdentity
-        ? [
-          { roleArn: props.role.roleArn, serviceAccount: EFS_CSI_CONTROLLER_SERVICE_ACCOUNT },
-          { roleArn: nodeRole.roleArn, serviceAccount: EFS_CSI_NODE_SERVICE_ACCOUNT },
-        ]
-        : undefined,
+      podIdentityAssociations: podIdentity ? [{ roleArn: props.role.roleArn, serviceAccount: EFS_CSI_CONTROLLER_SERVICE_ACCOUNT }] : undefined,
       serviceAccountRoleArn: podIdentity ? undefined : props.role.roleArn,
       // Keep settings changed on the cluster when CloudFormation updates the add-on.
       resolveConflicts: 'PRESERVE',
@@ -142,6 +157,16 @@ export class EfsCsiDriverAddon extends Construct {
     const agent = this.podIdentityAgentAddon ?? props.podIdentityAgent;
     if (podIdentity && agent) {
       this.addon.node.addDependency(agent);
+    }
+    if (podIdentity) {
+      // The node daemonset mounts with its own credentials (the `iam` mount option).
+      this.nodePodIdentityAssociation = new eks.CfnPodIdentityAssociation(this, 'NodePodIdentityAssociation', {
+        clusterName: props.clusterName,
+        namespace: EFS_CSI_NAMESPACE,
+        serviceAccount: EFS_CSI_NODE_SERVICE_ACCOUNT,
+        roleArn: nodeRole.roleArn,
+      });
+      this.nodePodIdentityAssociation.node.addDependency(this.addon);
     }
     this.storageClassManifest = efsStorageClassManifest({ name: props.storageClassName ?? 'efs-sc', fileSystemId: props.fileSystemId });
   }

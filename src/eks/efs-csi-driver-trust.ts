@@ -52,18 +52,19 @@ export interface CsiRoleAudience {
 export class EfsCsiDriverTrust {
   /**
    * EKS Pod Identity (https://docs.aws.amazon.com/eks/latest/userguide/pod-id-role.html): each role trusts
-   * `pods.eks.amazonaws.com` (`sts:AssumeRole`, `sts:TagSession`) for this account only, and only for sessions
-   * whose tags name a cluster of this account and region matching the baseline's cluster names, the `kube-system`
-   * namespace and the role's own service account. The add-on's pod identity associations bind the controller role to
+   * `pods.eks.amazonaws.com` (`sts:AssumeRole`, `sts:TagSession`) only for sessions whose tags name a cluster of this
+   * account and region matching the baseline's cluster names, the `kube-system` namespace and the role's own service
+   * account. The add-on's pod identity associations bind the controller role to
    * `efs-csi-controller-sa` and the node role to `efs-csi-node-sa`.
    */
   public static podIdentity(): EfsCsiDriverTrust {
     return new EfsCsiDriverTrust(EfsCsiDriverTrustType.POD_IDENTITY, (_scope, audience) => {
       const clusterArns = audience.clusterNames.map((name) => `arn:${Aws.PARTITION}:eks:${Aws.REGION}:${Aws.ACCOUNT_ID}:cluster/${name}`);
+      // Only the session tags EKS Pod Identity documents (pod-id-abac.html); EKS documents no aws:SourceAccount or
+      // aws:SourceArn for this request, so none is required. The cluster ARN tag names this account and region.
       return new iam.ServicePrincipal('pods.eks.amazonaws.com', {
         conditions: {
           StringEquals: {
-            'aws:SourceAccount': Aws.ACCOUNT_ID,
             'aws:RequestTag/kubernetes-namespace': EFS_CSI_NAMESPACE,
             'aws:RequestTag/kubernetes-service-account': oneOrMany(audience.serviceAccounts),
           },

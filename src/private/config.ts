@@ -143,7 +143,7 @@ export function resolveConfig(scope: Construct, props: NuminiaBaselineProps): Ba
       rootDeviceName: props.bastion?.rootDeviceName ?? defaults.AMAZON_LINUX_ROOT_DEVICE,
       vpcSubnets: bastionSubnets,
       ssmEndpoints: props.bastion?.ssmEndpoints ?? (natGateways === NatGateways.NONE || tierOfSelection(bastionSubnets) === BastionTier.ISOLATED),
-      eksClusterNames: props.bastion?.eksClusterNames ?? [`${project}-*`],
+      eksClusterNames: props.bastion?.eksClusterNames ?? defaults.defaultClusterNames(project, props.environment),
     },
     logging: {
       flowLogs: {

@@ -72,6 +72,13 @@ export const NAME_RULE = '2-32 characters: lowercase letters, digits and hyphens
  * (the confused-deputy conditions AWS documents need the trail's ARN and the log groups' ARNs). Unique per project
  * and environment in an account and region: a second baseline with the same pair there is refused.
  */
+/**
+ * The EKS clusters a baseline's bastion may describe and whose EFS CSI driver may use its roles: the environment's own
+ * (`numinia-production`, `numinia-production-blue`), not every cluster of the project. Two patterns rather than
+ * `<project>-<environment>*`, which would let `numinia-dev` trust `numinia-development`'s clusters.
+ */
+export const defaultClusterNames = (project: string, environment: string) => [`${project}-${environment}`, `${project}-${environment}-*`];
+
 export const trailName = (project: string, environment: string) => `${project}-${environment}-audit`;
 export const flowLogGroupName = (project: string, environment: string) => `/${project}/${environment}/vpc-flow-logs`;
 export const trailLogGroupName = (project: string, environment: string) => `/${project}/${environment}/cloudtrail`;

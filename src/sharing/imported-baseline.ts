@@ -13,7 +13,7 @@ import { addEfsCsiDriverAddon, ClusterWiringSource, grantBastionClusterAccess } 
 import { EfsCsiDriverAddon, EfsCsiDriverAddonOptions } from '../eks/efs-csi-driver-addon';
 import { EfsCsiDriverTrustType } from '../eks/efs-csi-driver-trust';
 import { BaselineKeys } from '../encryption/baseline-keys';
-import { SEED_AZ_SUFFIXES, SEED_PROJECT } from '../private/defaults';
+import { defaultClusterNames, SEED_AZ_SUFFIXES, SEED_PROJECT } from '../private/defaults';
 import { checkNames } from '../private/validation';
 
 /**
@@ -73,7 +73,7 @@ export interface ImportBaselineProps {
    * The baseline's `bastion.eksClusterNames`, if changed: `grantBastionClusterAccess` refuses a cluster the bastion
    * role may not describe.
    *
-   * @default - `<project>-*`
+   * @default - `<project>-<environment>` and `<project>-<environment>-*`
    */
   readonly eksClusterNames?: string[];
 
@@ -144,7 +144,7 @@ export class ImportedBaseline extends Construct {
       throw new Error(`Invalid ImportBaselineProps (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     }
     const project = props.project ?? SEED_PROJECT;
-    this.clusterNames = props.eksClusterNames ?? [`${project}-*`];
+    this.clusterNames = props.eksClusterNames ?? defaultClusterNames(project, props.environment);
     this.parameterPrefix = props.parameterPrefix ?? defaultParameterPrefix(project, props.environment);
     this.csiDriverTrustType = props.efsCsiDriverTrustType ?? EfsCsiDriverTrustType.POD_IDENTITY;
     const region = Stack.of(this).region;
@@ -233,6 +233,9 @@ export class ImportedBaseline extends Construct {
       efsCsiDriverTrustType: this.csiDriverTrustType,
       fileSystemId: this.fileSystem?.fileSystemId,
       bastionRole: this.bastionRole,
+      bastionSecurityGroup: this.bastionSecurityGroup,
+      // Whether the baseline limits the bastion's egress to the VPC endpoints is not published: allow the egress too.
+      bastionEgressLimited: true,
       clusterNames: this.clusterNames,
     };
   }

@@ -48,7 +48,7 @@ describe('bastion validation', () => {
     expect(clusterNameWarnings(['numinia-*', '**', 'a*'])).toEqual([{
       id: 'clusterNamesMatchAll',
       message: 'bastion.eksClusterNames: "**" matches every EKS cluster of the account and region: the bastion may describe them all and any ' +
-        'of them may use the EFS CSI driver roles; name the project\'s clusters instead (the default is <project>-*)',
+        'of them may use the EFS CSI driver roles; name the project\'s clusters instead (the default is <project>-<environment> and <project>-<environment>-*)',
     }]);
     expect(clusterNameWarnings(Lazy.list({ produce: () => ['*'] }))).toEqual([]);
     expect(clusterNameWarnings([Lazy.string({ produce: () => '*' })])).toEqual([]);

@@ -88,7 +88,10 @@ describe('bastion', () => {
     });
   });
 
-  test('its role may describe the project clusters only, and list clusters (which AWS grants on * only)', () => {
+  test('its role may describe the environment\'s clusters only, and list clusters (which AWS grants on * only)', () => {
+    const cluster = (name: string) => ({
+      'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':eks:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, `:cluster/${name}`]],
+    });
     synthTemplate({ project: 'acme' }).hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: {
         Statement: [
@@ -96,9 +99,8 @@ describe('bastion', () => {
             Sid: 'DescribeProjectClusters',
             Effect: 'Allow',
             Action: ['eks:DescribeCluster', 'eks:ListAddons', 'eks:ListFargateProfiles', 'eks:ListNodegroups'],
-            Resource: {
-              'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':eks:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':cluster/acme-*']],
-            },
+            // acme-production and acme-production-*: not acme-sandbox, which may share the account.
+            Resource: [cluster('acme-production'), cluster('acme-production-*')],
           },
           { Sid: 'ListClusters', Effect: 'Allow', Action: 'eks:ListClusters', Resource: '*' },
         ],

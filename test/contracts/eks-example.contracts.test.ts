@@ -1,5 +1,7 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { contractTable, ContractRow } from './contract';
+import { SERVICE_REQUEST_CATALOGUE } from './service-request-catalogue';
+import { contextOf } from './service-requests';
 import { baselinePolicies, ID } from './templates';
 import { buildEksApp, CLUSTER_NAME } from '../../examples/eks/app';
 
@@ -11,10 +13,15 @@ import { buildEksApp, CLUSTER_NAME } from '../../examples/eks/app';
 function exampleRows(): ContractRow[] {
   const example = Template.fromStack(buildEksApp().stack);
   const [addon] = Object.values(example.findResources('AWS::EKS::Addon', { Properties: { AddonName: 'aws-efs-csi-driver' } }));
+  // The controller's association is the add-on's; the node's is an AWS::EKS::PodIdentityAssociation of its own.
+  const associations = [
+    ...addon.Properties.PodIdentityAssociations,
+    ...Object.values(example.findResources('AWS::EKS::PodIdentityAssociation')).map((r) => r.Properties),
+  ];
   const p = baselinePolicies();
   // The example reads each role from the baseline's parameters; this is the role each parameter holds.
   const roleOf = (parameter: string) => (/efscsinoderolearn/.test(parameter) ? ID.csiNodeRole : ID.csiControllerRole);
-  const rows: ContractRow[] = addon.Properties.PodIdentityAssociations.map((association: any) => {
+  const rows: ContractRow[] = associations.map((association: any) => {
     const role = roleOf(association.RoleArn.Ref);
     return {
       expected: 'Allowed',
@@ -23,12 +30,12 @@ function exampleRows(): ContractRow[] {
       action: 'sts:AssumeRole',
       resource: p.roleArn(role),
       resourcePolicy: p.trustPolicy(role),
-      context: {
-        'aws:SourceAccount': p.account,
+      context: contextOf(SERVICE_REQUEST_CATALOGUE.podIdentity, {
         'aws:RequestTag/eks-cluster-arn': `arn:aws:eks:${p.region}:${p.account}:cluster/${CLUSTER_NAME}`,
-        'aws:RequestTag/kubernetes-namespace': 'kube-system',
+        'aws:RequestTag/eks-cluster-name': CLUSTER_NAME,
+        'aws:RequestTag/kubernetes-namespace': association.Namespace ?? 'kube-system',
         'aws:RequestTag/kubernetes-service-account': association.ServiceAccount,
-      },
+      }),
     };
   });
   rows.push({
@@ -45,7 +52,10 @@ function exampleRows(): ContractRow[] {
 
 describe('contracts: the EKS example on the production baseline', () => {
   test('the example asks for both service accounts', () => {
-    expect(exampleRows().filter((r) => r.action === 'sts:AssumeRole')).toHaveLength(2);
+    expect(exampleRows().filter((r) => r.action === 'sts:AssumeRole').map((r) => r.reason)).toEqual([
+      'Pod Identity gives efs-csi-controller-sa on the example\'s cluster its role',
+      'Pod Identity gives efs-csi-node-sa on the example\'s cluster its role',
+    ]);
   });
   contractTable(exampleRows);
 });

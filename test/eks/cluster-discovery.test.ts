@@ -1,5 +1,5 @@
 import { App, CfnParameter, Fn, Stack } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as eks from 'aws-cdk-lib/aws-eks';
 import * as eksv2 from 'aws-cdk-lib/aws-eks-v2';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -37,7 +37,7 @@ const addonsNamed = (template: Template, addonName: string) => Object.keys(templ
 describe('EKS wiring: where it goes', () => {
   test('a literal cluster name, or a cluster in the baseline\'s own stack: under the baseline\'s Clusters scope', () => {
     const { stack, baseline } = baselineApp();
-    expect(baseline.addEfsCsiDriverAddon('Literal', 'numinia-production').node.path).toBe('Baseline/Baseline/Clusters/Literal');
+    expect(baseline.addEfsCsiDriverAddon('Literal', 'numinia-production', { installPodIdentityAgent: true }).node.path).toBe('Baseline/Baseline/Clusters/Literal');
     const cluster = v1Cluster(stack, baseline);
     expect(baseline.grantBastionClusterAccess('Known', cluster.clusterName).node.path).toBe('Baseline/Baseline/Clusters/Known');
   });
@@ -51,13 +51,13 @@ describe('EKS wiring: where it goes', () => {
 });
 
 describe('EKS wiring: which clusters the bastion may describe', () => {
-  const refused = (name: string, patterns: string) => `grantBastionClusterAccess: the bastion role may not describe cluster ${name} `
-    + `(bastion.eksClusterNames: ${patterns}), so it could not use the access entry (aws eks update-kubeconfig needs `
-    + 'eks:DescribeCluster); add the cluster to bastion.eksClusterNames';
+  const refused = (name: string, patterns: string) => `grantBastionClusterAccess: the cluster ${name} matches none of `
+    + `bastion.eksClusterNames (${patterns}), so it could not use the access entry (aws eks update-kubeconfig needs `
+    + 'eks:DescribeCluster); name the cluster after the environment or add it to bastion.eksClusterNames';
 
   test('a literal name outside bastion.eksClusterNames is refused, naming both', () => {
     const { baseline } = baselineApp();
-    expect(() => baseline.grantBastionClusterAccess('Access', 'legacy-production')).toThrow(refused('legacy-production', 'numinia-*'));
+    expect(() => baseline.grantBastionClusterAccess('Access', 'legacy-production')).toThrow(refused('legacy-production', 'numinia-production, numinia-production-*'));
   });
 
   test('any one pattern is enough; a "*" matches any run of characters, other characters only themselves', () => {
@@ -69,16 +69,16 @@ describe('EKS wiring: which clusters the bastion may describe', () => {
     baseline.grantBastionClusterAccess('Exact', 'data');
     expect(() => baseline.grantBastionClusterAccess('Dot', 'teamXa-production')).toThrow(refused('teamXa-production', 'team.a-*, data'));
     expect(() => baseline.grantBastionClusterAccess('Longer', 'data-lake')).toThrow(refused('data-lake', 'team.a-*, data'));
-    expect(() => baseline.grantBastionClusterAccess('Prefixed', 'my-team.a-x')).toThrow(/may not describe cluster my-team\.a-x/);
+    expect(() => baseline.grantBastionClusterAccess('Prefixed', 'my-team.a-x')).toThrow(/the cluster my-team\.a-x matches none/);
   });
 
   test('an aws-eks-v2 cluster of this app is judged by the name it is given', () => {
     const { stack, baseline } = baselineApp();
     const named = v2Cluster(stack, baseline, 'legacy-production');
-    expect(() => baseline.grantBastionClusterAccess('Access', named.clusterName)).toThrow(refused('legacy-production', 'numinia-*'));
+    expect(() => baseline.grantBastionClusterAccess('Access', named.clusterName)).toThrow(refused('legacy-production', 'numinia-production, numinia-production-*'));
   });
 
-  test('a name unknown at synth time is not judged: a cluster without a name, a deploy-time parameter, an import', () => {
+  test('a name unknown at synth time is not judged, but said: a cluster without a name, a deploy-time parameter, an import', () => {
     const { stack, baseline } = baselineApp();
     const unnamed = v2Cluster(stack, baseline);
     baseline.grantBastionClusterAccess('Unnamed', unnamed.clusterName);
@@ -92,14 +92,19 @@ describe('EKS wiring: which clusters the bastion may describe', () => {
     });
     fromParameter.grantBastionClusterAccess('NamedByParameter', v2NamedByParameter.clusterName);
     fromParameter.grantBastionClusterAccess('Imported', Fn.importValue('cluster-name'));
-    fromParameter.addEfsCsiDriverAddon('ImportedDriver', Fn.importValue('cluster-name'));
+    fromParameter.addEfsCsiDriverAddon('ImportedDriver', Fn.importValue('cluster-name'), { installPodIdentityAgent: true });
     Template.fromStack(stack).resourceCountIs('AWS::EKS::AccessEntry', 1);
     Template.fromStack(parameterStack).resourceCountIs('AWS::EKS::AccessEntry', 2);
+    const unknown = (method: string) => Match.stringLikeRegexp(`^${method}: the cluster's name is not known at synth time, so it cannot be checked against `
+      + 'bastion.eksClusterNames \\(numinia-production, numinia-production-\\*\\); a cluster whose name matches none of them is not trusted, ');
+    Annotations.fromStack(stack).hasWarning('/Baseline/Baseline', unknown('grantBastionClusterAccess'));
+    Annotations.fromStack(parameterStack).hasWarning('/Parameter/Baseline', unknown('grantBastionClusterAccess'));
+    Annotations.fromStack(parameterStack).hasWarning('/Parameter/Baseline', unknown('addEfsCsiDriverAddon'));
   });
 
   test('CONFIG_MAP is refused with the way out', () => {
     const { baseline } = baselineApp();
-    expect(() => baseline.grantBastionClusterAccess('Access', 'numinia-legacy', { authenticationMode: eks.AuthenticationMode.CONFIG_MAP })).toThrow(
+    expect(() => baseline.grantBastionClusterAccess('Access', 'numinia-production-legacy', { authenticationMode: eks.AuthenticationMode.CONFIG_MAP })).toThrow(
       'grantBastionClusterAccess: the cluster\'s authenticationMode is CONFIG_MAP, which has no access entries; EKS accepts them with '
       + 'API or API_AND_CONFIG_MAP (set authenticationMode on the cluster), or map the bastion role in the aws-auth ConfigMap yourself',
     );
@@ -144,7 +149,7 @@ describe('EKS wiring: the pod identity agent', () => {
 
   test('the agent the driver installs keeps settings changed on the cluster, and the StorageClass is efs-sc unless named', () => {
     const { stack, baseline } = baselineApp();
-    const driver = baseline.addEfsCsiDriverAddon('EfsCsiDriver', 'numinia-production');
+    const driver = baseline.addEfsCsiDriverAddon('EfsCsiDriver', 'numinia-production', { installPodIdentityAgent: true });
     Template.fromStack(stack).hasResourceProperties('AWS::EKS::Addon', { AddonName: 'eks-pod-identity-agent', ResolveConflicts: 'PRESERVE' });
     expect(driver.storageClassManifest.metadata).toEqual({ name: 'efs-sc' });
   });
@@ -152,7 +157,7 @@ describe('EKS wiring: the pod identity agent', () => {
   test('a wiring source with the driver\'s role but no file system is refused', () => {
     const { stack } = baselineApp({ fileSystem: { enabled: false } });
     const role = iam.Role.fromRoleName(stack, 'Role', 'driver');
-    expect(() => addEfsCsiDriverAddon({ owner: stack, efsCsiDriverRole: role, efsCsiDriverTrustType: EfsCsiDriverTrustType.POD_IDENTITY, clusterNames: ['*'] }, 'Driver', 'c'))
+    expect(() => addEfsCsiDriverAddon({ owner: stack, efsCsiDriverRole: role, efsCsiDriverTrustType: EfsCsiDriverTrustType.POD_IDENTITY, bastionEgressLimited: false, clusterNames: ['*'] }, 'Driver', 'c'))
       .toThrow('addEfsCsiDriverAddon: this baseline has no file system (fileSystem.enabled is false)');
   });
 });

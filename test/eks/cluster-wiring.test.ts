@@ -5,37 +5,47 @@ import * as eks from 'aws-cdk-lib/aws-eks';
 import * as eksv2 from 'aws-cdk-lib/aws-eks-v2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { EfsCsiDriverTrust, EfsCsiDriverTrustType, NuminiaBaseline } from '../../src';
+import { EfsCsiDriverTrust, EfsCsiDriverTrustType, NuminiaBaseline, NuminiaBaselineProps } from '../../src';
 
 const env = { region: 'eu-west-1' };
 const roleArn = (pattern: string) => ({ 'Fn::GetAtt': [Match.stringLikeRegexp(pattern), 'Arn'] });
 
-function baselineApp() {
+function baselineApp(props: Partial<NuminiaBaselineProps> = {}) {
   const app = new App();
   const stack = new Stack(app, 'Baseline', { env });
-  const baseline = new NuminiaBaseline(stack, 'Baseline', { environment: 'production' });
+  const baseline = new NuminiaBaseline(stack, 'Baseline', { environment: 'production', ...props });
   return { app, stack, baseline };
 }
 
 describe('EKS wiring: the EFS CSI driver add-on', () => {
-  test('installs the driver with a pod identity association per service account, after the pod identity agent', () => {
+  test('installs the driver with the controller\'s pod identity association, after the agent; the node\'s association after the driver', () => {
     const { stack, baseline } = baselineApp();
     // The README's ID: it used to collide with the baseline's own EfsCsiDriver child.
-    const driver = baseline.addEfsCsiDriverAddon('EfsCsiDriver', 'numinia-production');
+    const driver = baseline.addEfsCsiDriverAddon('EfsCsiDriver', 'numinia-production', { installPodIdentityAgent: true });
     const template = Template.fromStack(stack);
+    // The add-on declares a pod identity association for its controller only (aws-efs-csi-driver#1759); EKS refuses
+    // an association for a service account the add-on does not declare.
     template.hasResource('AWS::EKS::Addon', {
       Properties: {
         ClusterName: 'numinia-production',
         AddonName: 'aws-efs-csi-driver',
-        PodIdentityAssociations: [
-          { RoleArn: roleArn('^BaselineEfsCsiDriverRole'), ServiceAccount: 'efs-csi-controller-sa' },
-          { RoleArn: roleArn('^BaselineEfsCsiDriverNodeRole'), ServiceAccount: 'efs-csi-node-sa' },
-        ],
+        PodIdentityAssociations: [{ RoleArn: roleArn('^BaselineEfsCsiDriverRole'), ServiceAccount: 'efs-csi-controller-sa' }],
         ResolveConflicts: 'PRESERVE',
         PreserveOnDelete: true,
       },
       DependsOn: [stack.getLogicalId(driver.podIdentityAgentAddon!)],
     });
+    template.hasResource('AWS::EKS::PodIdentityAssociation', {
+      Properties: {
+        ClusterName: 'numinia-production',
+        Namespace: 'kube-system',
+        ServiceAccount: 'efs-csi-node-sa',
+        RoleArn: roleArn('^BaselineEfsCsiDriverNodeRole'),
+      },
+      DependsOn: [stack.getLogicalId(driver.addon)],
+    });
+    expect(driver.nodePodIdentityAssociation).toBeDefined();
+    template.resourceCountIs('AWS::EKS::PodIdentityAssociation', 1);
     template.hasResourceProperties('AWS::EKS::Addon', {
       ClusterName: 'numinia-production',
       AddonName: 'eks-pod-identity-agent',
@@ -44,9 +54,28 @@ describe('EKS wiring: the EFS CSI driver add-on', () => {
     template.resourceCountIs('AWS::EKS::Addon', 2);
   });
 
+  test('fails for a cluster made elsewhere until the user says whether it runs the pod identity agent', () => {
+    const { baseline } = baselineApp();
+    expect(() => baseline.addEfsCsiDriverAddon('EfsCsiDriver', 'numinia-production')).toThrow(
+      'addEfsCsiDriverAddon: the cluster numinia-production is not defined in this app, so the library cannot tell whether it runs the '
+      + 'eks-pod-identity-agent add-on, without which the driver gets no credentials; pass installPodIdentityAgent: true to install it, '
+      + 'or false when the cluster has it already (installed elsewhere, or EKS Auto Mode)',
+    );
+  });
+
+  test('fails for a cluster the driver\'s roles do not trust, and names the way out', () => {
+    const { baseline } = baselineApp();
+    expect(() => baseline.addEfsCsiDriverAddon('EfsCsiDriver', 'numinia-sandbox', { installPodIdentityAgent: false })).toThrow(
+      'addEfsCsiDriverAddon: the cluster numinia-sandbox matches none of bastion.eksClusterNames (numinia-production, numinia-production-*), '
+      + 'so the driver\'s roles would give its pods no credentials (their trust names bastion.eksClusterNames); name the cluster after the '
+      + 'environment or add it to bastion.eksClusterNames',
+    );
+    expect(() => baseline.addEfsCsiDriverAddon('Blue', 'numinia-production-blue', { installPodIdentityAgent: false })).not.toThrow();
+  });
+
   test('the StorageClass provisions an access point per volume, mounts with TLS and IAM, binds at once and retains', () => {
     const { stack, baseline } = baselineApp();
-    const driver = baseline.addEfsCsiDriverAddon('EfsCsiDriver', 'numinia-production', { storageClassName: 'shared' });
+    const driver = baseline.addEfsCsiDriverAddon('EfsCsiDriver', 'numinia-production', { storageClassName: 'shared', installPodIdentityAgent: true });
     expect(stack.resolve(driver.storageClassManifest)).toEqual({
       apiVersion: 'storage.k8s.io/v1',
       kind: 'StorageClass',
@@ -129,6 +158,50 @@ describe('EKS wiring: bastion access', () => {
     });
   });
 
+  test('the bastion reaches the private API endpoint of a cluster of this app: HTTPS from its security group on the cluster\'s', () => {
+    const { stack, baseline } = baselineApp();
+    const cluster = new eksv2.Cluster(stack, 'Cluster', { version: eksv2.KubernetesVersion.V1_34, vpc: baseline.vpc, defaultCapacityType: eksv2.DefaultCapacityType.AUTOMODE, clusterName: 'numinia-production' });
+    const access = baseline.grantBastionClusterAccess('BastionAccess', cluster.clusterName);
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::EC2::SecurityGroupIngress', {
+      GroupId: stack.resolve(cluster.clusterSecurityGroupId),
+      SourceSecurityGroupId: stack.resolve(baseline.bastionSecurityGroup!.securityGroupId),
+      IpProtocol: 'tcp',
+      FromPort: 443,
+      ToPort: 443,
+    });
+    // Its egress is HTTPS to any address through NAT already.
+    expect(access.bastionEgress).toBeUndefined();
+    template.resourceCountIs('AWS::EC2::SecurityGroupEgress', 0);
+  });
+
+  test('a bastion limited to the SSM endpoints also gets HTTPS egress to the cluster, in the cluster\'s stack', () => {
+    const { app, stack, baseline } = baselineApp({ bastion: { ssmEndpoints: true } });
+    const clusterStack = new Stack(app, 'Cluster', { env });
+    const cluster = new eksv2.Cluster(clusterStack, 'Cluster', { version: eksv2.KubernetesVersion.V1_34, vpc: baseline.vpc, defaultCapacityType: eksv2.DefaultCapacityType.AUTOMODE, clusterName: 'numinia-production' });
+    baseline.grantBastionClusterAccess('BastionAccess', cluster.clusterName);
+    const template = Template.fromStack(clusterStack);
+    template.hasResourceProperties('AWS::EC2::SecurityGroupEgress', {
+      GroupId: { 'Fn::ImportValue': Match.stringLikeRegexp('BastionSecurityGroup') },
+      DestinationSecurityGroupId: clusterStack.resolve(cluster.clusterSecurityGroupId),
+      IpProtocol: 'tcp',
+      FromPort: 443,
+      ToPort: 443,
+    });
+    template.resourceCountIs('AWS::EC2::SecurityGroupIngress', 1);
+    // Both rules live with the cluster: the baseline's stack still depends on nothing.
+    expect(stack.dependencies).toEqual([]);
+  });
+
+  test('a cluster made elsewhere gets no network rule unless its security group is given', () => {
+    const without = baselineApp();
+    without.baseline.grantBastionClusterAccess('Elsewhere', 'numinia-production');
+    Template.fromStack(without.stack).resourceCountIs('AWS::EC2::SecurityGroupIngress', 0);
+    const given = baselineApp();
+    given.baseline.grantBastionClusterAccess('Given', 'numinia-production-blue', { clusterSecurityGroupId: 'sg-0123456789abcdef0' });
+    Template.fromStack(given.stack).hasResourceProperties('AWS::EC2::SecurityGroupIngress', { GroupId: 'sg-0123456789abcdef0', FromPort: 443 });
+  });
+
   test('fails for an aws-eks cluster without an authentication mode (CONFIG_MAP has no access entries)', () => {
     const { stack, baseline } = baselineApp();
     expect(() => baseline.grantBastionClusterAccess('BastionAccess', clusterName(stack, baseline.vpc))).toThrow(/authenticationMode is CONFIG_MAP.*API or API_AND_CONFIG_MAP/);
@@ -142,7 +215,7 @@ describe('EKS wiring: bastion access', () => {
 
   test('fails when the caller says a cluster made elsewhere uses CONFIG_MAP', () => {
     const { baseline } = baselineApp();
-    expect(() => baseline.grantBastionClusterAccess('BastionAccess', 'numinia-legacy', { authenticationMode: eks.AuthenticationMode.CONFIG_MAP })).toThrow(/CONFIG_MAP/);
+    expect(() => baseline.grantBastionClusterAccess('BastionAccess', 'numinia-production-legacy', { authenticationMode: eks.AuthenticationMode.CONFIG_MAP })).toThrow(/CONFIG_MAP/);
   });
 });
 
@@ -155,13 +228,16 @@ describe('EKS wiring from an application repo (imported baseline)', () => {
 
   test('the add-on gets both roles from the baseline\'s parameters', () => {
     const stack = applicationStack();
-    NuminiaBaseline.fromParameters(stack, 'Baseline', { environment: 'production' }).addEfsCsiDriverAddon('EfsCsiDriver', 'numinia-production');
-    Template.fromStack(stack).hasResourceProperties('AWS::EKS::Addon', {
+    NuminiaBaseline.fromParameters(stack, 'Baseline', { environment: 'production' })
+      .addEfsCsiDriverAddon('EfsCsiDriver', 'numinia-production', { installPodIdentityAgent: false });
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::EKS::Addon', {
       AddonName: 'aws-efs-csi-driver',
-      PodIdentityAssociations: [
-        { RoleArn: { Ref: Match.stringLikeRegexp('iamefscsidriverrolearn') }, ServiceAccount: 'efs-csi-controller-sa' },
-        { RoleArn: { Ref: Match.stringLikeRegexp('iamefscsinoderolearn') }, ServiceAccount: 'efs-csi-node-sa' },
-      ],
+      PodIdentityAssociations: [{ RoleArn: { Ref: Match.stringLikeRegexp('iamefscsidriverrolearn') }, ServiceAccount: 'efs-csi-controller-sa' }],
+    });
+    template.hasResourceProperties('AWS::EKS::PodIdentityAssociation', {
+      ServiceAccount: 'efs-csi-node-sa',
+      RoleArn: { Ref: Match.stringLikeRegexp('iamefscsinoderolearn') },
     });
   });
 
@@ -183,6 +259,17 @@ describe('EKS wiring from an application repo (imported baseline)', () => {
     const baseline = new NuminiaBaseline(stack, 'Baseline', { environment: 'production', fileSystem: { enabled: false }, bastion: { enabled: false } });
     expect(() => baseline.addEfsCsiDriverAddon('EfsCsi', 'c')).toThrow(/no file system/);
     expect(() => baseline.grantBastionClusterAccess('Access', 'c')).toThrow(/no bastion/);
+  });
+
+  test('the bastion reaches the private API endpoint of a cluster made elsewhere when its security group is given', () => {
+    const stack = applicationStack();
+    NuminiaBaseline.fromParameters(stack, 'Baseline', { environment: 'production' })
+      .grantBastionClusterAccess('BastionAccess', 'numinia-production', { clusterSecurityGroupId: 'sg-0123456789abcdef0' });
+    const template = Template.fromStack(stack);
+    const bastionGroup = { Ref: Match.stringLikeRegexp('bastionsecuritygroupid') };
+    template.hasResourceProperties('AWS::EC2::SecurityGroupIngress', { GroupId: 'sg-0123456789abcdef0', SourceSecurityGroupId: bastionGroup, IpProtocol: 'tcp', FromPort: 443, ToPort: 443 });
+    // Whether the baseline limits the bastion's egress is not published: the import allows it too.
+    template.hasResourceProperties('AWS::EC2::SecurityGroupEgress', { GroupId: bastionGroup, DestinationSecurityGroupId: 'sg-0123456789abcdef0', IpProtocol: 'tcp', FromPort: 443, ToPort: 443 });
   });
 
   test('wiring a cluster fails as clearly on a baseline imported without those areas', () => {

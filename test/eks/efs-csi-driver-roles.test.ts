@@ -15,7 +15,6 @@ const podIdentityTrust = (serviceAccount: string, clusterNames: string[]) => ({
       Action: ['sts:AssumeRole', 'sts:TagSession'],
       Condition: {
         StringEquals: {
-          'aws:SourceAccount': { Ref: 'AWS::AccountId' },
           'aws:RequestTag/kubernetes-namespace': 'kube-system',
           'aws:RequestTag/kubernetes-service-account': serviceAccount,
         },
@@ -26,10 +25,10 @@ const podIdentityTrust = (serviceAccount: string, clusterNames: string[]) => ({
 });
 
 describe('EFS CSI driver roles', () => {
-  test('the controller role trusts EKS Pod Identity for efs-csi-controller-sa of the project\'s clusters only', () => {
+  test('the controller role trusts EKS Pod Identity for efs-csi-controller-sa of the environment\'s clusters only', () => {
     synthTemplate().hasResourceProperties('AWS::IAM::Role', {
       Description: Match.stringLikeRegexp('^EFS CSI driver controller'),
-      AssumeRolePolicyDocument: podIdentityTrust('efs-csi-controller-sa', ['numinia-*']),
+      AssumeRolePolicyDocument: podIdentityTrust('efs-csi-controller-sa', ['numinia-production', 'numinia-production-*']),
     });
   });
 
@@ -37,7 +36,7 @@ describe('EFS CSI driver roles', () => {
     const template = synthTemplate();
     template.hasResourceProperties('AWS::IAM::Role', {
       Description: Match.stringLikeRegexp('^EFS CSI driver node'),
-      AssumeRolePolicyDocument: podIdentityTrust('efs-csi-node-sa', ['numinia-*']),
+      AssumeRolePolicyDocument: podIdentityTrust('efs-csi-node-sa', ['numinia-production', 'numinia-production-*']),
     });
     const [nodeRoleId] = Object.keys(template.findResources('AWS::IAM::Role', { Properties: { Description: Match.stringLikeRegexp('^EFS CSI driver node') } }));
     const attached = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) => JSON.stringify(p.Properties.Roles).includes(nodeRoleId));
