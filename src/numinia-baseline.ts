@@ -31,6 +31,7 @@ import { pinFeatureFlags } from './private/feature-flags';
 import { adoptStackLevelResources } from './private/stack-level-resources';
 import { claimBaselineIdentity } from './private/uniqueness';
 import { validateBaselineProps } from './private/validation';
+import { isWithoutAssets } from './private/without-assets';
 import { ImportBaselineProps, ImportedBaseline } from './sharing/imported-baseline';
 import { PublishedParameters } from './sharing/published-parameters';
 import { Storage } from './storage/file-system';
@@ -276,6 +277,7 @@ export class NuminiaBaseline extends Construct {
         config: config.bastion,
         vpc: network.vpc,
         ssmEndpointsSecurityGroup: config.bastion.ssmEndpoints ? network.endpointSecurityGroup : undefined,
+        withoutAssets: isWithoutAssets(this),
       });
       this.bastion = bastion.instance;
       this.bastionRole = bastion.role;

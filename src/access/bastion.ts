@@ -1,13 +1,15 @@
-import { Aws, Duration, Token } from 'aws-cdk-lib';
+import { Aws, Duration, Stack, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import { amazonLinuxArchitecture } from './bastion-placement';
 import { acceptFinding, INLINE_POLICY_REASON, inEveryPack } from '../private/compliance';
 import { BaselineConfig } from '../private/config';
 import { BASTION_ROOT_VOLUME_GIB } from '../private/defaults';
+import { AWS_CUSTOM_RESOURCE_SINGLETON } from '../private/stack-level-resources';
 
 export interface BastionAreaProps {
   readonly config: BaselineConfig['bastion'];
@@ -17,6 +19,11 @@ export interface BastionAreaProps {
    * its HTTPS egress then goes there only.
    */
   readonly ssmEndpointsSecurityGroup?: ec2.ISecurityGroup;
+  /**
+   * The template carries no file asset (a StackSet's), so the S3 prefix list cannot be looked up: the bastion's S3
+   * egress is then HTTPS to any address, which only a VPC without NAT may have (its routes lead nowhere else).
+   */
+  readonly withoutAssets?: boolean;
 }
 
 /**
@@ -29,7 +36,7 @@ export class Bastion extends Construct {
   public readonly securityGroup: ec2.SecurityGroup;
   public readonly recoveryAlarm: cloudwatch.Alarm;
 
-  constructor(scope: Construct, id: string, { config, vpc, ssmEndpointsSecurityGroup }: BastionAreaProps) {
+  constructor(scope: Construct, id: string, { config, vpc, ssmEndpointsSecurityGroup, withoutAssets }: BastionAreaProps) {
     super(scope, id);
     this.role = new iam.Role(this, 'Role', {
       description: 'Bastion: SSM Session Manager and read-only access to the project EKS clusters',
@@ -74,9 +81,12 @@ export class Bastion extends Construct {
       allowAllOutbound: false,
     });
     if (ssmEndpointsSecurityGroup) {
-      // Session Manager through the SSM endpoints: nothing else needs to leave the VPC.
+      // Session Manager through the SSM endpoints, and S3 through the gateway endpoint (package repositories, patches,
+      // SSM agent updates): nothing else needs to leave the VPC.
       this.securityGroup.addEgressRule(ec2.Peer.securityGroupId(ssmEndpointsSecurityGroup.securityGroupId), ec2.Port.tcp(443),
         'HTTPS to the VPC endpoints (Session Manager, EKS, CloudWatch Logs)');
+      this.securityGroup.addEgressRule(withoutAssets ? ec2.Peer.anyIpv4() : ec2.Peer.prefixList(s3PrefixListId(this)), ec2.Port.tcp(443),
+        'HTTPS to S3 through the gateway endpoint (packages, patches, SSM agent updates)');
     } else {
       // Session Manager through NAT: its public endpoints have no fixed addresses and no managed prefix list, so
       // HTTPS must be open to any address (the agent connects out; nothing comes in).
@@ -131,6 +141,42 @@ export class Bastion extends Construct {
     });
     this.recoveryAlarm.addAlarmAction(new cwActions.Ec2Action(cwActions.Ec2InstanceAction.RECOVER));
   }
+}
+
+/**
+ * The ID of the region's AWS-managed S3 prefix list (`com.amazonaws.<region>.s3`), which a security group rule needs to
+ * reach S3 through a gateway endpoint. CloudFormation returns no prefix list from a gateway endpoint
+ * (cloudformation-coverage-roadmap#453) and the IDs differ per region, so it is read at deploy time with
+ * ec2:DescribeManagedPrefixLists (aws-cdk-lib's AwsCustomResource): no credentials at synth time, never a stale table.
+ */
+function s3PrefixListId(scope: Construct): string {
+  const lookup = new cr.AwsCustomResource(scope, 'S3PrefixList', {
+    onUpdate: {
+      service: 'EC2',
+      action: 'describeManagedPrefixLists',
+      parameters: { Filters: [{ Name: 'prefix-list-name', Values: [`com.amazonaws.${Aws.REGION}.s3`] }] },
+      physicalResourceId: cr.PhysicalResourceId.of(`com.amazonaws.${Aws.REGION}.s3`),
+      outputPaths: ['PrefixLists.0.PrefixListId'],
+    },
+    // ec2:DescribeManagedPrefixLists has no resource type: AWS only grants it on "*".
+    policy: cr.AwsCustomResourcePolicy.fromSdkCalls({ resources: cr.AwsCustomResourcePolicy.ANY_RESOURCE }),
+    installLatestAwsSdk: false,
+  });
+  acceptFinding(lookup, ['AwsSolutions-IAM5[Resource::*]', ...inEveryPack('IAMNoInlinePolicy')],
+    'ec2:DescribeManagedPrefixLists has no resource type, so AWS only grants it on "*"; the read-only policy belongs to ' +
+      'the one custom resource that reads the S3 prefix list ID, and is deleted with it.');
+  const handler = Stack.of(scope).node.tryFindChild(AWS_CUSTOM_RESOURCE_SINGLETON);
+  if (handler) {
+    acceptFinding(handler, [
+      'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      ...inEveryPack('LambdaInsideVPC'),
+      ...inEveryPack('LambdaConcurrency', ['NIST.800.53.R5', 'HIPAA.Security']),
+      ...inEveryPack('LambdaDLQ', ['NIST.800.53.R5', 'HIPAA.Security']),
+    ], 'aws-cdk-lib\'s AwsCustomResource handler: CloudFormation invokes it synchronously, only while the stack deploys, ' +
+      'and fails the deployment if it fails (no queue or concurrency limit has anything to hold); it calls only the EC2 ' +
+      'API, from outside the VPC, which may have no route to it; AWSLambdaBasicExecutionRole only lets it write its logs.');
+  }
+  return lookup.getResponseField('PrefixLists.0.PrefixListId');
 }
 
 /** An Amazon Linux image for one architecture does not boot on an instance type of the other. */

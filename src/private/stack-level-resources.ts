@@ -1,9 +1,11 @@
-import { CfnResource, Stack } from 'aws-cdk-lib';
+import { CfnResource, Stack, Tags } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 
 /** Where aws-cdk-lib puts the provider of the default security group's custom resource: at the stack's root. */
 const RESTRICT_DEFAULT_SG_PROVIDER = 'Custom::VpcRestrictDefaultSGCustomResourceProvider';
 const TAGGABLE_PROVIDER_TYPES = ['AWS::IAM::Role', 'AWS::Lambda::Function'];
+/** The construct ID aws-cdk-lib gives the stack's one AwsCustomResource handler (a singleton function at the stack's root). */
+export const AWS_CUSTOM_RESOURCE_SINGLETON = 'AWS679f53fac002430cb0da5b7982bd2287';
 
 /**
  * aws-cdk-lib makes the default security group's custom resource provider (a role and a Lambda function) a singleton
@@ -12,6 +14,11 @@ const TAGGABLE_PROVIDER_TYPES = ['AWS::IAM::Role', 'AWS::Lambda::Function'];
  * handler's `DependsOn` on its role goes too: the handler's `Fn::GetAtt` of the role already orders them (cfn-lint W3005).
  */
 export function adoptStackLevelResources(baseline: Construct, tags: Record<string, string>): void {
+  // The AwsCustomResource handler (the bastion's S3 prefix list lookup) is an L2 function: the Tags aspect reaches it.
+  const handler = Stack.of(baseline).node.tryFindChild(AWS_CUSTOM_RESOURCE_SINGLETON);
+  if (handler !== undefined) {
+    Object.entries(tags).forEach(([key, value]) => Tags.of(handler).add(key, value));
+  }
   const provider = Stack.of(baseline).node.tryFindChild(RESTRICT_DEFAULT_SG_PROVIDER);
   if (provider === undefined) {
     return;

@@ -159,13 +159,25 @@ describe('bastion', () => {
     });
   });
 
-  test('through the SSM endpoints (asked, or without NAT) its HTTPS egress goes to the endpoints only', () => {
+  test('through the SSM endpoints (asked, or without NAT) its HTTPS egress goes to the endpoints and to S3 through the gateway endpoint only', () => {
     for (const props of [{ bastion: { ssmEndpoints: true } }, { network: { natGateways: NatGateways.NONE } }]) {
       const template = synthTemplate(props);
       const [endpointGroupId] = Object.keys(template.findResources('AWS::EC2::SecurityGroup', { Properties: { GroupDescription: Match.stringLikeRegexp('^Interface VPC endpoints') } }));
+      const [lookupId] = Object.keys(template.findResources('Custom::AWS', { Properties: { ServiceToken: Match.anyValue() } }));
+      expect(lookupId).toMatch(/^BaselineBastionS3PrefixList/);
       expect(bastionGroup(template).Properties.SecurityGroupEgress).toEqual([{
         DestinationSecurityGroupId: { 'Fn::GetAtt': [endpointGroupId, 'GroupId'] },
         Description: 'HTTPS to the VPC endpoints (Session Manager, EKS, CloudWatch Logs)',
+        FromPort: 443,
+        IpProtocol: 'tcp',
+        ToPort: 443,
+      }]);
+      // Patches, packages and SSM agent updates come from S3 (the buckets S3EndpointPolicy.restrictTo lets through): a
+      // rule of its own, since its peer is known only at deploy time.
+      expect(Object.values<any>(template.findResources('AWS::EC2::SecurityGroupEgress')).map((r) => r.Properties)).toEqual([{
+        GroupId: { 'Fn::GetAtt': [Object.keys(template.findResources('AWS::EC2::SecurityGroup', { Properties: { GroupDescription: Match.stringLikeRegexp('^Bastion') } }))[0], 'GroupId'] },
+        DestinationPrefixListId: { 'Fn::GetAtt': [lookupId, 'PrefixLists.0.PrefixListId'] },
+        Description: 'HTTPS to S3 through the gateway endpoint (packages, patches, SSM agent updates)',
         FromPort: 443,
         IpProtocol: 'tcp',
         ToPort: 443,
@@ -174,6 +186,26 @@ describe('bastion', () => {
         .map((e) => String(e.Properties.ServiceName).split('.').pop());
       expect(services).toEqual(expect.arrayContaining(['ssm', 'ssmmessages', 'ec2messages']));
     }
+  });
+
+  test('the S3 prefix list is read at deploy time: the region\'s com.amazonaws.<region>.s3, by a read-only call', () => {
+    const template = synthTemplate({ bastion: { ssmEndpoints: true } });
+    const [lookup] = Object.values<any>(template.findResources('Custom::AWS'));
+    const call = JSON.parse(JSON.stringify(lookup.Properties.Update).replace(/\{"Ref":"AWS::Region"\}/g, '"eu-west-1"'));
+    // The create and update call, as aws-cdk-lib writes it: a JSON string with the region joined in.
+    expect(JSON.parse(call['Fn::Join'][1].join(''))).toEqual({
+      service: 'EC2',
+      action: 'describeManagedPrefixLists',
+      parameters: { Filters: [{ Name: 'prefix-list-name', Values: ['com.amazonaws.eu-west-1.s3'] }] },
+      physicalResourceId: { id: 'com.amazonaws.eu-west-1.s3' },
+      outputPaths: ['PrefixLists.0.PrefixListId'],
+    });
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyName: Match.stringLikeRegexp('^BaselineBastionS3PrefixListCustomResourcePolicy'),
+      PolicyDocument: { Statement: [{ Action: 'ec2:DescribeManagedPrefixLists', Effect: 'Allow', Resource: '*' }] },
+    });
+    // Without the SSM endpoints nothing is looked up: HTTPS goes anywhere through NAT.
+    synthTemplate().resourceCountIs('Custom::AWS', 0);
   });
 
   test('in the database tier it gets the SSM endpoints, which it needs there', () => {
