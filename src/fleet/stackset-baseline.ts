@@ -1,4 +1,4 @@
-import { Annotations, Aws, CfnCondition, CfnParameter, CfnResource, Fn, Lazy, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, Aws, CfnCondition, CfnParameter, CfnResource, DefaultStackSynthesizer, Fn, Lazy, Stack, Token } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct, IConstruct } from 'constructs';
 import { DOCUMENT_PRIVATE_THIRD_OCTETS, DOCUMENT_PUBLIC_THIRD_OCTETS } from './cidr-plan';
@@ -7,6 +7,8 @@ import { NuminiaBaseline } from '../numinia-baseline';
 import { acceptFinding, inEveryPack } from '../private/compliance';
 import { markTrailConditional } from '../private/conditional-trail';
 import { SEED_VPC_CIDR } from '../private/defaults';
+import { markInstanceScopedNames } from '../private/instance-scoped-names';
+import { markWithoutAssets } from '../private/without-assets';
 
 /** Zones taken from `Fn::GetAZs` of the region the StackSet instance deploys to. */
 const STACKSET_ZONE_COUNT = 3;
@@ -66,7 +68,12 @@ export interface StackSetBaselineProps {
  *   organisation control instead (AWS Config `vpc-default-security-group-closed` with remediation, Security Hub EC2.2).
  * - The trail, its buckets, log group and role exist only where the region is the `HomeRegion` parameter (condition
  *   `IsHomeRegion`), and so do the logs key's CloudTrail statements.
- * - The bastion's image is a deploy-time SSM parameter of the instance's region, as in every baseline.
+ * - The bastion's image is a deploy-time SSM parameter of the instance's region, as in every baseline; without NAT
+ *   its HTTPS egress for S3 goes to any address (the S3 prefix list cannot be looked up without a Lambda asset; the
+ *   subnets' only route out is the gateway endpoint's).
+ * - The log groups' names end with the stack instance's ID (`/<project>/<environment>/vpc-flow-logs-<uuid>`): they
+ *   are retained when an instance is deleted, and an instance created again in that account and region makes new ones
+ *   instead of failing on the old names.
  */
 export class StackSetBaseline extends Construct {
   /** The baseline. */
@@ -87,6 +94,13 @@ export class StackSetBaseline extends Construct {
     const problems: string[] = [];
     if (!Token.isUnresolved(stack.region) || !Token.isUnresolved(stack.account)) {
       problems.push(`the stack ${stack.stackName} is bound to ${stack.account}/${stack.region}; a StackSet template must be environment-agnostic (no env)`);
+    }
+    if (addsBootstrapVersionRule(stack)) {
+      problems.push(
+        `the stack ${stack.stackName} adds the CDK bootstrap-version parameter and rule (its synthesizer's generateBootstrapVersionRule), ` +
+          'which fail in every account that never ran cdk bootstrap, as a StackSet\'s accounts have not; use cdk-stacksets\' StackSetStack, ' +
+          'or synthesizer: new BootstraplessSynthesizer() or new DefaultStackSynthesizer({ generateBootstrapVersionRule: false })',
+      );
     }
     if (props.options?.restrictDefaultSecurityGroup === true) {
       problems.push('options.restrictDefaultSecurityGroup: true needs a Lambda function from a file asset, which a service-managed StackSet cannot carry; leave it unset');
@@ -113,6 +127,8 @@ export class StackSetBaseline extends Construct {
     const subnets = (octets: number[]) => octets.slice(0, STACKSET_ZONE_COUNT).map((i) => Fn.select(i, blocks));
     const options = props.options ?? {};
     markTrailConditional(this);
+    markWithoutAssets(this);
+    markInstanceScopedNames(this);
     this.baseline = new NuminiaBaseline(this, 'Baseline', {
       environment: props.environment,
       project: props.project,
@@ -157,6 +173,22 @@ export class StackSetBaseline extends Construct {
       onlyInHomeRegion(this.baseline.keys.logs, this.isHomeRegion, /^AllowCloudTrail/);
     }
   }
+}
+
+/**
+ * Whether the stack's synthesizer will add the `BootstrapVersion` parameter (an SSM parameter that only exists where
+ * `cdk bootstrap` ran) and the `CheckBootstrapVersion` rule: aws-cdk-lib's DefaultStackSynthesizer does unless
+ * `generateBootstrapVersionRule: false` (BootstraplessSynthesizer sets it). Read from the synthesizer's props, which
+ * aws-cdk-lib keeps on the instance; synthesizers of other kinds (cdk-stacksets' StackSetStackSynthesizer,
+ * CliCredentialsStackSynthesizer, LegacyStackSynthesizer) add neither.
+ */
+function addsBootstrapVersionRule(stack: Stack): boolean {
+  const synthesizer = stack.synthesizer;
+  if (!(synthesizer instanceof DefaultStackSynthesizer)) {
+    return false;
+  }
+  const props = (synthesizer as unknown as { props?: { generateBootstrapVersionRule?: boolean } }).props;
+  return props?.generateBootstrapVersionRule ?? true;
 }
 
 function cfnResourcesUnder(scope: IConstruct): CfnResource[] {

@@ -4,6 +4,7 @@ import * as efs from 'aws-cdk-lib/aws-efs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import * as defaults from './defaults';
+import { instanceScopedName } from './instance-scoped-names';
 import { BastionTier, tierOfSelection } from '../access/bastion-placement';
 import { EfsCsiDriverTrust } from '../eks/efs-csi-driver-trust';
 import { FlowLogDestinations } from '../logging/logging-props';
@@ -148,7 +149,7 @@ export function resolveConfig(scope: Construct, props: NuminiaBaselineProps): Ba
     logging: {
       flowLogs: {
         retention: props.logging?.flowLogRetention ?? logs.RetentionDays.ONE_MONTH,
-        logGroupName: defaults.flowLogGroupName(project, props.environment),
+        logGroupName: instanceScopedName(scope, defaults.flowLogGroupName(project, props.environment)),
         toCloudWatchLogs: flowLogDestinations !== FlowLogDestinations.S3,
         toS3: flowLogDestinations !== FlowLogDestinations.CLOUDWATCH_LOGS,
         logFormat: props.logging?.flowLogFormat,
@@ -157,7 +158,7 @@ export function resolveConfig(scope: Construct, props: NuminiaBaselineProps): Ba
       cloudTrail: {
         enabled: trail.enabled ?? true,
         trailName: defaults.trailName(project, props.environment),
-        logGroupName: defaults.trailLogGroupName(project, props.environment),
+        logGroupName: instanceScopedName(scope, defaults.trailLogGroupName(project, props.environment)),
         sendToCloudWatchLogs: trail.sendToCloudWatchLogs ?? true,
         cloudWatchLogsRetention: trail.cloudWatchLogsRetention ?? logs.RetentionDays.ONE_YEAR,
         transitionToGlacierAfter: trail.transitionToGlacierAfter ?? Duration.days(defaults.TRAIL_BUCKET_GLACIER_AFTER_DAYS),

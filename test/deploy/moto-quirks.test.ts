@@ -6,6 +6,7 @@
 import { CreateStackCommand } from '@aws-sdk/client-cloudformation';
 import { DescribeAlarmsCommand, GetDashboardCommand } from '@aws-sdk/client-cloudwatch';
 import { DescribeMetricFiltersCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { DescribeSubnetsCommand } from '@aws-sdk/client-ec2';
 import { GetRoleCommand } from '@aws-sdk/client-iam';
 import { DescribeKeyCommand, GetKeyPolicyCommand, ListResourceTagsCommand } from '@aws-sdk/client-kms';
 import { GetTopicAttributesCommand, ListSubscriptionsByTopicCommand } from '@aws-sdk/client-sns';
@@ -97,6 +98,18 @@ const NOT_MODELLED: Template = {
   },
 };
 
+/** Subnets cut from a parameter's block by Fn::Cidr, as the StackSet template does. */
+const CIDR_SUBNETS: Template = {
+  Parameters: { VpcCidr: { Type: 'String', Default: '10.7.0.0/16' } },
+  Resources: {
+    Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: { Ref: 'VpcCidr' } } },
+    Subnet: {
+      Type: 'AWS::EC2::Subnet',
+      Properties: { VpcId: { Ref: 'Vpc' }, CidrBlock: { 'Fn::Select': [101, { 'Fn::Cidr': [{ Ref: 'VpcCidr' }, 256, '8'] }] } },
+    },
+  },
+};
+
 describe('patchTemplateForMoto', () => {
   test('rewrites KMS key tags as TagKey/TagValue and SSM parameter tags as a Key/Value list', () => {
     expect(patchTemplateForMoto(TAGGED_KEY).Resources.Key.Properties?.Tags).toEqual([{ TagKey: 'Project', TagValue: 'numinia' }]);
@@ -126,6 +139,15 @@ describe('patchTemplateForMoto', () => {
     expect(body[1]).toEqual({
       'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':cloudwatch:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':alarm:quirk-alarm']],
     });
+  });
+
+  test('computes Fn::Cidr as CloudFormation does, from a literal block or a parameter\'s default', () => {
+    expect(patchTemplateForMoto(CIDR_SUBNETS).Resources.Subnet.Properties?.CidrBlock['Fn::Select'][1]).toHaveLength(256);
+    expect(patchTemplateForMoto(CIDR_SUBNETS).Resources.Subnet.Properties?.CidrBlock['Fn::Select'][1].slice(0, 2)).toEqual(['10.7.0.0/24', '10.7.1.0/24']);
+    const literal: Template = { Resources: { S: { Type: 'AWS::EC2::Subnet', Properties: { CidrBlock: { 'Fn::Cidr': ['192.168.0.0/24', 4, 6] } } } } };
+    expect(patchTemplateForMoto(literal).Resources.S.Properties?.CidrBlock).toEqual(['192.168.0.0/26', '192.168.0.64/26', '192.168.0.128/26', '192.168.0.192/26']);
+    const tooSmall: Template = { Resources: { S: { Type: 'AWS::EC2::Subnet', Properties: { CidrBlock: { 'Fn::Cidr': ['10.0.0.0/28', 2, '8'] } } } } };
+    expect(() => patchTemplateForMoto(tooSmall)).toThrow('Fn::Cidr of 10.0.0.0/28 into blocks of 8 host bits: the block is smaller than one of them');
   });
 
   test('drops the bootstrap version check only when asked', () => {
@@ -218,6 +240,13 @@ describe('on the pinned moto: each workaround is still needed, and works', () =>
     // The topic keeps moto's default policy, not the template's.
     const policy = JSON.parse((await emulator.clients.sns.send(new GetTopicAttributesCommand({ TopicArn: topicArn }))).Attributes!.Policy);
     expect(policy.Statement.map((s: any) => s.Principal)).toEqual([{ AWS: '*' }]);
+  });
+
+  test('Fn::Cidr: CreateStack fails; patched, the subnet gets the block CloudFormation computes', async () => {
+    await expectCreateStackToFail(CIDR_SUBNETS);
+    const stackName = await createStack(patchTemplateForMoto(CIDR_SUBNETS));
+    const subnetId = await physicalId(stackName, 'Subnet');
+    expect((await emulator.clients.ec2.send(new DescribeSubnetsCommand({ SubnetIds: [subnetId] }))).Subnets?.[0].CidrBlock).toBe('10.7.101.0/24');
   });
 
   test('the bootstrap version check without cdk bootstrap: CreateStack fails; without the check, it is created', async () => {

@@ -1,8 +1,10 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, Stack } from 'aws-cdk-lib';
-import { Match } from 'aws-cdk-lib/assertions';
+import { App, BootstraplessSynthesizer, DefaultStackSynthesizer, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+
+const resources = (json: any): any[] => Object.values(json.Resources);
 import { synthStackSetTemplate } from './stackset-template';
 import { NatGateways, StackSetBaseline } from '../../src';
 
@@ -121,20 +123,66 @@ describe('StackSetBaseline: the environment-agnostic template a service-managed 
     template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'platform-alerts@numinia.io' });
   });
 
-  test('both problems at once', () => {
+  test('the retained log groups end with the stack instance\'s ID, and the logs key names them so', () => {
+    const { json } = synthesized();
+    const instanceId = { 'Fn::Select': [2, { 'Fn::Split': ['/', { Ref: 'AWS::StackId' }] }] };
+    const named = (name: string) => ({ 'Fn::Join': ['', [`${name}-`, instanceId]] });
+    const groups = resources(json).filter((r) => r.Type === 'AWS::Logs::LogGroup');
+    expect(groups.map((g) => [g.Properties.LogGroupName, g.DeletionPolicy])).toEqual(expect.arrayContaining([
+      [named('/numinia/workload/vpc-flow-logs'), 'Retain'],
+      [named('/numinia/workload/cloudtrail'), 'Retain'],
+    ]));
+    expect(groups).toHaveLength(2);
+    // A regular baseline keeps its names: renaming a log group replaces it.
+    const key = resources(json).find((r) => r.Type === 'AWS::KMS::Key' && JSON.stringify(r).includes('AllowCloudWatchLogsOfTheBaselineLogGroups'));
+    expect(JSON.stringify(key)).toContain(JSON.stringify(instanceId));
+  });
+
+  test('all problems at once', () => {
     const stack = new Stack(new App(), 'Bound', { env: { account: '111111111111', region: 'eu-west-1' } });
     expect(() => new StackSetBaseline(stack, 'Baseline', { environment: 'workload', homeRegion: 'eu-west-1', options: { restrictDefaultSecurityGroup: true } }))
-      .toThrow(/^Invalid StackSetBaseline props \(2 problems\):\n {2}- the stack Bound .*\n {2}- options\.restrictDefaultSecurityGroup: /);
+      .toThrow(/^Invalid StackSetBaseline props \(3 problems\):\n {2}- the stack Bound .*\n {2}- the stack Bound adds the CDK bootstrap-version .*\n {2}- options\.restrictDefaultSecurityGroup: /);
   });
 
   test('fails in a stack bound to an account and region', () => {
-    const stack = new Stack(new App(), 'Bound', { env: { account: '111111111111', region: 'eu-west-1' } });
+    const stack = new Stack(new App(), 'Bound', { env: { account: '111111111111', region: 'eu-west-1' }, synthesizer: new BootstraplessSynthesizer() });
     expect(() => new StackSetBaseline(stack, 'Baseline', { environment: 'workload', homeRegion: 'eu-west-1' }))
       .toThrow(/^Invalid StackSetBaseline props \(1 problem\):\n {2}- the stack Bound is bound to 111111111111\/eu-west-1; a StackSet template must be environment-agnostic \(no env\)$/);
   });
 
   test('fails when asked to restrict the default security group', () => {
-    expect(() => new StackSetBaseline(new Stack(new App(), 'Agnostic'), 'Baseline', { environment: 'workload', homeRegion: 'eu-west-1', options: { restrictDefaultSecurityGroup: true } }))
+    const stack = new Stack(new App(), 'Agnostic', { synthesizer: new BootstraplessSynthesizer() });
+    expect(() => new StackSetBaseline(stack, 'Baseline', { environment: 'workload', homeRegion: 'eu-west-1', options: { restrictDefaultSecurityGroup: true } }))
       .toThrow(/options\.restrictDefaultSecurityGroup: true needs a Lambda function from a file asset/);
+  });
+
+  test('fails in a stack whose synthesizer adds the bootstrap-version rule, which fails in accounts that never ran cdk bootstrap', () => {
+    expect(() => new StackSetBaseline(new Stack(new App(), 'Plain'), 'Baseline', { environment: 'workload', homeRegion: 'eu-west-1' })).toThrow(
+      'Invalid StackSetBaseline props (1 problem):\n  - the stack Plain adds the CDK bootstrap-version parameter and rule (its synthesizer\'s '
+      + 'generateBootstrapVersionRule), which fail in every account that never ran cdk bootstrap, as a StackSet\'s accounts have not; use '
+      + 'cdk-stacksets\' StackSetStack, or synthesizer: new BootstraplessSynthesizer() or new DefaultStackSynthesizer({ generateBootstrapVersionRule: false })',
+    );
+    const explicit = new Stack(new App(), 'Explicit', { synthesizer: new DefaultStackSynthesizer({ generateBootstrapVersionRule: true }) });
+    expect(() => new StackSetBaseline(explicit, 'Baseline', { environment: 'workload', homeRegion: 'eu-west-1' })).toThrow(/adds the CDK bootstrap-version/);
+  });
+
+  test('a stack without the rule takes it, and its template has neither the parameter nor the rule', () => {
+    for (const synthesizer of [new BootstraplessSynthesizer(), new DefaultStackSynthesizer({ generateBootstrapVersionRule: false })]) {
+      const stack = new Stack(new App(), 'WithoutRule', { synthesizer });
+      new StackSetBaseline(stack, 'Baseline', { environment: 'workload', homeRegion: 'eu-west-1' });
+      const json = Template.fromStack(stack).toJSON();
+      expect(json.Rules).toBeUndefined();
+      expect(Object.keys(json.Parameters)).not.toContain('BootstrapVersion');
+    }
+  });
+
+  test('without NAT the bastion reaches S3 with HTTPS to any address (no prefix-list lookup: it would need a Lambda asset)', () => {
+    const { json } = synthStackSetTemplate(outdir, { options: { natGateways: NatGateways.NONE } });
+    expect(resources(json).filter((r) => r.Type === 'AWS::Lambda::Function' || r.Type.startsWith('Custom::'))).toEqual([]);
+    const group = resources(json).find((r) => r.Type === 'AWS::EC2::SecurityGroup' && /^Bastion/.test(r.Properties.GroupDescription));
+    // Without NAT the private subnets' only route out is the gateway endpoint's prefix list.
+    expect(group.Properties.SecurityGroupEgress).toEqual(expect.arrayContaining([
+      { CidrIp: '0.0.0.0/0', Description: 'HTTPS to S3 through the gateway endpoint (packages, patches, SSM agent updates)', FromPort: 443, IpProtocol: 'tcp', ToPort: 443 },
+    ]));
   });
 });

@@ -66,6 +66,11 @@ export function patchTemplateForMoto(template: Template, options: MotoPatchOptio
   // "references undefined resource". The same ARN, built from the alarm's fixed name, resolves.
   patched.Resources = replaceDeep(patched.Resources, (value) => alarmArnFromName(value, patched.Resources)) as Template['Resources'];
 
+  // QUIRK (moto 5.2): moto's CloudFormation does not implement Fn::Cidr (it hands the unparsed function to Fn::Select,
+  // which fails with KeyError). The blocks CloudFormation would compute, for an IP block that is a literal or a
+  // parameter's default (the StackSet template's VpcCidr), in their place.
+  patched.Resources = replaceDeep(patched.Resources, (value) => cidrBlocks(value, patched.Parameters ?? {})) as Template['Resources'];
+
   if (options.dropBootstrapVersionCheck) {
     // QUIRK (moto 5.2): CreateStack answers HTTP 500 when the template reads the SSM parameter
     // /cdk-bootstrap/hnb659fds/version and no `cdk bootstrap` created it. The check only guards against an outdated
@@ -94,6 +99,25 @@ export function patchAssemblyForMoto(sourceDir: string, targetDir: string, optio
       fs.writeFileSync(file, JSON.stringify(patchTemplateForMoto(template, options), undefined, 1));
     }
   }
+}
+
+/** `Fn::Cidr [block, count, hostBits]` computed as CloudFormation does: `count` consecutive blocks of `hostBits` host bits. */
+function cidrBlocks(value: unknown, parameters: Record<string, any>): string[] | undefined {
+  if (!isPlainObject(value) || !Array.isArray(value['Fn::Cidr'])) {
+    return undefined;
+  }
+  const [block, count, hostBits] = value['Fn::Cidr'] as [any, number | string, number | string];
+  const text: string = typeof block === 'string' ? block : parameters[block?.Ref]?.Default;
+  const [address, prefix] = text.split('/');
+  const start = address.split('.').reduce((n, octet) => n * 256 + Number(octet), 0) >>> 0;
+  if (Number(prefix) > 32 - Number(hostBits)) {
+    throw new Error(`Fn::Cidr of ${text} into blocks of ${hostBits} host bits: the block is smaller than one of them`);
+  }
+  const size = 2 ** Number(hostBits);
+  return Array.from({ length: Number(count) }, (_, i) => {
+    const n = start + i * size;
+    return `${[24, 16, 8, 0].map((shift) => (n >>> shift) & 255).join('.')}/${32 - Number(hostBits)}`;
+  });
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
