@@ -37,14 +37,15 @@ async function createInstance(stackName: string, body: Template): Promise<string
   } catch (error) {
     // QUIRK (moto 5.2): a resource that fails inside CreateStack answers HTTP 500 with the resource's own error (JSON)
     // as the body of this XML API: the SDK cannot parse it, but keeps the body's text.
-    const body = (error as { $responseBodyText?: string }).$responseBodyText;
-    return `refused: ${body ?? String(error)}`;
+    const response = (error as { $responseBodyText?: string }).$responseBodyText;
+    return `refused: ${response ?? String(error)}`;
   }
   const [stack] = (await emulator.clients.cloudFormation.send(new DescribeStacksCommand({ StackName: stackName }))).Stacks ?? [];
   return stack.StackStatus!;
 }
 
-const logGroupNames = async () => ((await emulator.clients.logs.send(new DescribeLogGroupsCommand({}))).logGroups ?? []).map((g) => g.logGroupName!).sort();
+const logGroupNames = async () =>
+  ((await emulator.clients.logs.send(new DescribeLogGroupsCommand({}))).logGroups ?? []).map((g) => g.logGroupName!).sort();
 
 /** The template with every log group's name reduced to its fixed part, as it was before names were instance-scoped. */
 function withFixedLogGroupNames(source: Template): Template {

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { App, BootstraplessSynthesizer, DefaultStackSynthesizer, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 
-const resources = (json: any): any[] => Object.values(json.Resources);
+const resourcesOf = (json: any): any[] => Object.values(json.Resources);
 import { synthStackSetTemplate } from './stackset-template';
 import { NatGateways, StackSetBaseline } from '../../src';
 
@@ -127,14 +127,14 @@ describe('StackSetBaseline: the environment-agnostic template a service-managed 
     const { json } = synthesized();
     const instanceId = { 'Fn::Select': [2, { 'Fn::Split': ['/', { Ref: 'AWS::StackId' }] }] };
     const named = (name: string) => ({ 'Fn::Join': ['', [`${name}-`, instanceId]] });
-    const groups = resources(json).filter((r) => r.Type === 'AWS::Logs::LogGroup');
+    const groups = resourcesOf(json).filter((r) => r.Type === 'AWS::Logs::LogGroup');
     expect(groups.map((g) => [g.Properties.LogGroupName, g.DeletionPolicy])).toEqual(expect.arrayContaining([
       [named('/numinia/workload/vpc-flow-logs'), 'Retain'],
       [named('/numinia/workload/cloudtrail'), 'Retain'],
     ]));
     expect(groups).toHaveLength(2);
     // A regular baseline keeps its names: renaming a log group replaces it.
-    const key = resources(json).find((r) => r.Type === 'AWS::KMS::Key' && JSON.stringify(r).includes('AllowCloudWatchLogsOfTheBaselineLogGroups'));
+    const key = resourcesOf(json).find((r) => r.Type === 'AWS::KMS::Key' && JSON.stringify(r).includes('AllowCloudWatchLogsOfTheBaselineLogGroups'));
     expect(JSON.stringify(key)).toContain(JSON.stringify(instanceId));
   });
 
@@ -178,8 +178,8 @@ describe('StackSetBaseline: the environment-agnostic template a service-managed 
 
   test('without NAT the bastion reaches S3 with HTTPS to any address (no prefix-list lookup: it would need a Lambda asset)', () => {
     const { json } = synthStackSetTemplate(outdir, { options: { natGateways: NatGateways.NONE } });
-    expect(resources(json).filter((r) => r.Type === 'AWS::Lambda::Function' || r.Type.startsWith('Custom::'))).toEqual([]);
-    const group = resources(json).find((r) => r.Type === 'AWS::EC2::SecurityGroup' && /^Bastion/.test(r.Properties.GroupDescription));
+    expect(resourcesOf(json).filter((r) => r.Type === 'AWS::Lambda::Function' || r.Type.startsWith('Custom::'))).toEqual([]);
+    const group = resourcesOf(json).find((r) => r.Type === 'AWS::EC2::SecurityGroup' && /^Bastion/.test(r.Properties.GroupDescription));
     // Without NAT the private subnets' only route out is the gateway endpoint's prefix list.
     expect(group.Properties.SecurityGroupEgress).toEqual(expect.arrayContaining([
       { CidrIp: '0.0.0.0/0', Description: 'HTTPS to S3 through the gateway endpoint (packages, patches, SSM agent updates)', FromPort: 443, IpProtocol: 'tcp', ToPort: 443 },

@@ -109,14 +109,14 @@ function cidrBlocks(value: unknown, parameters: Record<string, any>): string[] |
   const [block, count, hostBits] = value['Fn::Cidr'] as [any, number | string, number | string];
   const text: string = typeof block === 'string' ? block : parameters[block?.Ref]?.Default;
   const [address, prefix] = text.split('/');
-  const start = address.split('.').reduce((n, octet) => n * 256 + Number(octet), 0) >>> 0;
+  const start = address.split('.').reduce((n, octet) => n * 256 + Number(octet), 0);
   if (Number(prefix) > 32 - Number(hostBits)) {
     throw new Error(`Fn::Cidr of ${text} into blocks of ${hostBits} host bits: the block is smaller than one of them`);
   }
   const size = 2 ** Number(hostBits);
   return Array.from({ length: Number(count) }, (_, i) => {
     const n = start + i * size;
-    return `${[24, 16, 8, 0].map((shift) => (n >>> shift) & 255).join('.')}/${32 - Number(hostBits)}`;
+    return `${[3, 2, 1, 0].map((octet) => Math.floor(n / 256 ** octet) % 256).join('.')}/${32 - Number(hostBits)}`;
   });
 }
 
