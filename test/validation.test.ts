@@ -82,6 +82,9 @@ const INVALID_INPUTS: Array<[string, Partial<NuminiaBaselineProps>, RegExp]> = [
   ['a tag value over 256 characters', { tags: { Owner: 'x'.repeat(257) } }, /tags\.Owner: got "x{257}"; expected a string of at most 256 characters/],
   ['a zone of another region', { network: { availabilityZones: ['eu-west-1a', 'eu-west-1b', 'us-east-1c'] } }, /network\.availabilityZones\[2\]: us-east-1c is not a zone of the stack's region eu-west-1; expected eu-west-1a, eu-west-1b, \.\.\./],
   ['a zone name that is not <region><letter>', { network: { availabilityZones: ['eu-west-1a', 'eu-west-1b', 'euw1-az3'] } }, /network\.availabilityZones\[2\]: "euw1-az3" is not an availability zone name; expected <region><letter>, such as eu-west-1a/],
+  // eu-west-1 has zones a, b and c (AWS documentation, "Regions and Zones"): refused in an account-agnostic stack, where
+  // aws-cdk-lib looks no zone up and CloudFormation would fail at CreateSubnet.
+  ['a zone its region does not have', { network: { availabilityZones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1x'] } }, /network\.availabilityZones\[2\]: eu-west-1x is not an availability zone of eu-west-1, which has eu-west-1a, eu-west-1b, eu-west-1c$/m],
   ['a region name given as a zone', { network: { availabilityZones: ['eu-west-1', 'eu-west-1b', 'eu-west-1c'] } }, /network\.availabilityZones\[0\]: "eu-west-1" is not an availability zone name/],
   ['NFS open to every IPv4 address', { fileSystem: { allowedPeers: [ec2.Peer.anyIpv4()] } }, /fileSystem\.allowedPeers\[0\]: 0\.0\.0\.0\/0 would open NFS to every address; expected the CIDRs or security groups of the clients/],
   ['NFS open to every IPv6 address', { fileSystem: { allowedPeers: [ec2.Peer.ipv4('10.0.1.0/24'), ec2.Peer.anyIpv6()] } }, /fileSystem\.allowedPeers\[1\]: ::\/0 would open NFS to every address/],

@@ -16,7 +16,7 @@ export interface MutationGroup {
 }
 
 /** Every area's own validation, with the shared parsers: the synth-time errors the README's bad-input table promises. */
-const VALIDATION_FILES = ['src/*/*-validation.ts', 'src/private/validation.ts', 'src/private/validation-helpers.ts'];
+const VALIDATION_FILES = ['src/*/*-validation.ts', 'src/private/validation.ts', 'src/private/validation-helpers.ts', 'src/private/region-zones.ts'];
 /** The CIDR arithmetic every overlap and containment check rests on. */
 const CIDR_FILES = ['src/private/cidr.ts'];
 
@@ -36,7 +36,7 @@ export const MUTATION_GROUPS: MutationGroup[] = [
     name: 'validation',
     mutate: VALIDATION_FILES,
     // The baseline's bad-input table, and each area's checks called directly (no synthesis: each mutant costs little).
-    tests: ['test/validation.test.ts', 'test/*/*-validation.test.ts', 'test/private/validation-helpers.test.ts', 'test/overlapping-vpcs.test.ts'],
+    tests: ['test/validation.test.ts', 'test/*/*-validation.test.ts', 'test/private/validation-helpers.test.ts', 'test/private/region-zones.test.ts', 'test/overlapping-vpcs.test.ts'],
   },
   area('network', ['test/network/*.test.ts', 'test/contracts/network.contracts.test.ts', 'test/contracts/trust.contracts.test.ts']),
   area('encryption', ['test/encryption/*.test.ts', 'test/network/flow-logs.test.ts', 'test/contracts/kms.contracts.test.ts', 'test/contracts/network.contracts.test.ts']),

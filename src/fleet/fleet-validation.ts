@@ -1,9 +1,9 @@
 import { documentSubnetsOf } from './cidr-plan';
 import { FleetBaselineOptions, FleetProps } from './fleet-props';
-import { defaultZonesProblem } from './region-zones';
 import { NatGateways } from '../network/network-props';
 import { cidrsOverlap, Ipv4Cidr, parseIpv4Cidr } from '../private/cidr';
 import * as defaults from '../private/defaults';
+import { defaultZonesProblem } from '../private/region-zones';
 import { isRegionName, show } from '../private/validation-helpers';
 
 /**

@@ -5,9 +5,9 @@ import { FleetAccountProps, FleetBaselineOptions, FleetEnvironmentProps, FleetPr
 import { checkShape } from './fleet-shape';
 import { FleetTarget, FleetWave } from './fleet-target';
 import { checkFleet } from './fleet-validation';
-import { DEFAULT_ZONE_LETTERS } from './region-zones';
 import { NuminiaBaselineProps } from '../numinia-baseline-props';
 import * as defaults from '../private/defaults';
+import { DEFAULT_ZONE_LETTERS } from '../private/region-zones';
 
 /** The rollout order of the stages. */
 const STAGE_ORDER = [ReleaseStage.DEVELOPMENT, ReleaseStage.STAGING, ReleaseStage.PRODUCTION];

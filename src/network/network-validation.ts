@@ -5,7 +5,8 @@ import { NatGateways, NetworkProps } from './network-props';
 import { cidrContains, cidrsOverlap, Ipv4Cidr, parseIpv4Cidr } from '../private/cidr';
 import { BaselineConfig } from '../private/config';
 import * as defaults from '../private/defaults';
-import { isZoneName, show } from '../private/validation-helpers';
+import { defaultZonesProblem, isKnownRegion, unknownZoneProblem } from '../private/region-zones';
+import { isZoneName, show, ValidationWarning } from '../private/validation-helpers';
 
 /** The network's props: zones, the CIDR plan, NAT, endpoints. */
 export function checkNetworkProps(props: NetworkProps | undefined, net: BaselineConfig['network'], region: string): string[] {
@@ -90,6 +91,21 @@ export function checkNetworkProps(props: NetworkProps | undefined, net: Baseline
   return problems;
 }
 
+/**
+ * The default zones are `<region>a`, `b` and `c`: a region that does not offer them all to new accounts (ap-northeast-1,
+ * ca-central-1, us-west-1) gets a warning, not an error, since an older account may still have them.
+ */
+export function defaultZoneWarnings(props: NetworkProps | undefined, region: string): ValidationWarning[] {
+  if (props?.availabilityZones !== undefined || Token.isUnresolved(region) || !isKnownRegion(region)) {
+    return [];
+  }
+  const problem = defaultZonesProblem(region);
+  return problem === undefined ? [] : [{
+    id: 'defaultZonesUnavailable',
+    message: `network.availabilityZones: not given, so the zones are ${region}a, ${region}b and ${region}c, but ${problem}`,
+  }];
+}
+
 function isInterfaceEndpointPreset(preset: unknown): preset is InterfaceEndpointPreset {
   const candidate = preset as Partial<InterfaceEndpointPreset> | undefined;
   return typeof candidate?.name === 'string' && Array.isArray(candidate.services) && candidate.services.length > 0
@@ -107,7 +123,9 @@ function checkZoneName(name: string, zone: string, region: string): string[] {
   if (!Token.isUnresolved(region) && zone !== `${region}${zone.slice(-1)}`) {
     return [`${name}: ${zone} is not a zone of the stack's region ${region}; expected ${region}a, ${region}b, ...`];
   }
-  return [];
+  // Also in an account-agnostic stack, where aws-cdk-lib looks no zones up: a letter the region does not have.
+  const unknown = Token.isUnresolved(region) ? undefined : unknownZoneProblem(region, zone);
+  return unknown === undefined ? [] : [`${name}: ${unknown}`];
 }
 
 /** Parses a CIDR that is not a token and checks the prefix length AWS accepts; records a problem otherwise. */

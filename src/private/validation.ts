@@ -8,7 +8,7 @@ import { checkEncryptionProps } from '../encryption/encryption-validation';
 import { checkLoggingProps } from '../logging/logging-validation';
 import { checkMonitoringProps } from '../monitoring/monitoring-validation';
 import { NatGateways } from '../network/network-props';
-import { checkNetworkProps } from '../network/network-validation';
+import { checkNetworkProps, defaultZoneWarnings } from '../network/network-validation';
 import type { NuminiaBaselineProps } from '../numinia-baseline-props';
 import { checkSharingProps } from '../sharing/sharing-validation';
 import { checkFileSystemProps, checkNfsPeers, nfsPeerWarnings } from '../storage/file-system-validation';
@@ -48,6 +48,7 @@ export function validateBaselineProps(scope: Construct, props: NuminiaBaselinePr
   const warnings: ValidationWarning[] = [
     ...nfsPeerWarnings(props.fileSystem?.allowedPeers, config.network.cidr),
     ...clusterNameWarnings(config.bastion.eksClusterNames),
+    ...defaultZoneWarnings(props.network, region),
   ];
   for (const warning of warnings) {
     Annotations.of(scope).addWarningV2(`@numinia/cdk-baseline:${warning.id}`, warning.message);

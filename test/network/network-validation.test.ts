@@ -1,7 +1,7 @@
 import { App, Lazy, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { InterfaceEndpointPreset, NetworkProps } from '../../src';
-import { checkNetworkProps } from '../../src/network/network-validation';
+import { checkNetworkProps, defaultZoneWarnings } from '../../src/network/network-validation';
 import { resolveConfig } from '../../src/private/config';
 
 /** The network checks of a baseline in a region, with the props' defaults resolved as the construct resolves them. */
@@ -25,6 +25,19 @@ describe('network validation', () => {
   ] as Array<[string, string[], string[]]>)('zones of %s: %s', (region, availabilityZones, problems) => {
     const [a, b, c] = availabilityZones.map((_zone, i) => `10.0.${i + 1}.0/24`);
     expect(check({ availabilityZones, privateSubnetCidrs: [a, b, c] }, region)).toEqual(problems);
+  });
+
+  test('default zones a, b and c in a region that lacks one for new accounts: a warning naming what it has; in the others none', () => {
+    expect(defaultZoneWarnings(undefined, 'ap-northeast-1')).toEqual([{
+      id: 'defaultZonesUnavailable',
+      message: 'network.availabilityZones: not given, so the zones are ap-northeast-1a, ap-northeast-1b and ap-northeast-1c, but ap-northeast-1 has '
+        + 'no zone ap-northeast-1b (it offers zones ap-northeast-1a, ap-northeast-1c, ap-northeast-1d); list availabilityZones explicitly',
+    }]);
+    expect(defaultZoneWarnings({}, 'eu-west-1')).toEqual([]);
+    // Zones given, a region the table does not know, a token region: nothing to say.
+    expect(defaultZoneWarnings({ availabilityZones: ['ap-northeast-1a', 'ap-northeast-1c', 'ap-northeast-1d'] }, 'ap-northeast-1')).toEqual([]);
+    expect(defaultZoneWarnings({}, 'eu-west-10')).toEqual([]);
+    expect(defaultZoneWarnings({}, Lazy.string({ produce: () => 'ap-northeast-1' }))).toEqual([]);
   });
 
   test('token zones, in a list or as the list, are left to deploy time', () => {

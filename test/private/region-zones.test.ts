@@ -1,4 +1,4 @@
-import { defaultZonesProblem } from '../../src/fleet/region-zones';
+import { defaultZonesProblem, unknownZoneProblem } from '../../src/private/region-zones';
 
 /**
  * The commercial regions and their zones, from AWS's "Regions and Zones" documentation (December 2026): every region
@@ -26,5 +26,21 @@ describe('the default zones a, b and c per region', () => {
 
   test('a region the library does not know is refused, not guessed', () => {
     expect(defaultZonesProblem('eu-west-9')).toBe('eu-west-9 is not a region whose zones this library knows; list availabilityZones explicitly');
+  });
+});
+
+describe('zones a region does not have', () => {
+  test('a letter past the region\'s last names no zone of it', () => {
+    expect(unknownZoneProblem('eu-west-1', 'eu-west-1d')).toBe('eu-west-1d is not an availability zone of eu-west-1, which has eu-west-1a, eu-west-1b, eu-west-1c');
+    expect(unknownZoneProblem('us-east-1', 'us-east-1g')).toBe('us-east-1g is not an availability zone of us-east-1, which has us-east-1a, us-east-1b, us-east-1c, us-east-1d, us-east-1e, us-east-1f');
+    expect(unknownZoneProblem('us-west-1', 'us-west-1d')).toBe('us-west-1d is not an availability zone of us-west-1, which has two of us-west-1a, us-west-1b and us-west-1c, depending on the account');
+  });
+
+  test('the region\'s letters pass, and so do letters older accounts still have, and zones of a region the table does not know', () => {
+    expect(['eu-west-1a', 'eu-west-1c'].map((z) => unknownZoneProblem('eu-west-1', z))).toEqual([undefined, undefined]);
+    // ap-northeast-1b is closed to new accounts, not gone; us-west-1's zones are two of a, b, c.
+    expect(unknownZoneProblem('ap-northeast-1', 'ap-northeast-1b')).toBeUndefined();
+    expect(unknownZoneProblem('us-west-1', 'us-west-1c')).toBeUndefined();
+    expect(unknownZoneProblem('us-gov-west-1', 'us-gov-west-1z')).toBeUndefined();
   });
 });

@@ -47,6 +47,32 @@ function zoneLettersByRegion(): Readonly<Record<string, string>> {
   };
 }
 
+/**
+ * Why a zone name names no zone of its region, or undefined when it may: a letter past the region's last (eu-west-1x)
+ * names nothing in any account. Letters inside the range pass even where new accounts lack them (ap-northeast-1b
+ * still exists in older accounts), and so does any zone of a region this table does not know.
+ */
+export function unknownZoneProblem(region: string, zone: string): string | undefined {
+  const letters = zoneLettersByRegion()[region];
+  if (letters === undefined) {
+    return undefined;
+  }
+  // us-west-1's two zones are two of a, b and c, depending on the account.
+  const last = letters === '' ? 'c' : letters[letters.length - 1];
+  const letter = zone.slice(region.length);
+  if (letter <= last) {
+    return undefined;
+  }
+  const offers = letters === '' ? `two of ${region}a, ${region}b and ${region}c, depending on the account`
+    : letters.split('').map((l) => region + l).join(', ');
+  return `${zone} is not an availability zone of ${region}, which has ${offers}`;
+}
+
+/** Whether the table knows the region's zones. */
+export function isKnownRegion(region: string): boolean {
+  return zoneLettersByRegion()[region] !== undefined;
+}
+
 /** The baseline's default zone letters. */
 export const DEFAULT_ZONE_LETTERS = ['a', 'b', 'c'];
 
