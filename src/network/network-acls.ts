@@ -8,7 +8,12 @@ export interface NetworkAclsProps {
   readonly vpcCidr: string;
   readonly privateSubnetCidrs: string[];
   readonly databaseSubnetCidrs: string[];
+  /** Ports the private tier accepts from the internet (an internet-facing NLB's listeners), already checked. */
+  readonly privateTierInboundPorts: ec2.Port[];
 }
+
+/** The private tier's first rule number for the ports it accepts from the internet. */
+const PRIVATE_INBOUND_FIRST_RULE = 300;
 
 /** Remote administration ports, never open to the internet (Security Hub EC2.21, CIS AWS Foundations 5.1). */
 const SSH = 22;
@@ -21,6 +26,12 @@ const EPHEMERAL_TCP_BUT_ADMIN: Array<[number, number]> = [[1024, RDP - 1], [RDP 
 /** RDP also listens on UDP 3389, and scanners look at both ports whatever the protocol: left out of UDP too. */
 const ALL_UDP_BUT_ADMIN = ALL_TCP_BUT_ADMIN;
 const EPHEMERAL_UDP_BUT_ADMIN = EPHEMERAL_TCP_BUT_ADMIN;
+
+/** A TCP or UDP port (or range) as its protocol and first and last port; validation refused any other kind. */
+export function portRange(port: ec2.Port): { protocol: 'Tcp' | 'Udp'; from: number; to: number } {
+  const rule = port.toRuleJson();
+  return { protocol: rule.ipProtocol === 'udp' ? 'Udp' : 'Tcp', from: rule.fromPort, to: rule.toPort };
+}
 
 /**
  * A network ACL per subnet tier. Network ACLs are stateless, so each allows the replies of what its tier starts.
@@ -57,6 +68,13 @@ export class NetworkAcls extends Construct {
     this.allowFromInternet(priv, 210, 'Udp', EPHEMERAL_UDP_BUT_ADMIN);
     // Path MTU discovery: "fragmentation needed" messages come back from the internet.
     priv.addEntry('IcmpUnreachableFromInternet', { ruleNumber: 220, cidr: ec2.AclCidr.anyIpv4(), traffic: ec2.AclTraffic.icmp({ type: 3, code: -1 }), direction: ec2.TrafficDirection.INGRESS });
+    // An internet-facing NLB that preserves client addresses delivers from the clients' own: the ports it was told of.
+    props.privateTierInboundPorts.map(portRange).forEach(({ protocol, from, to }, i) => priv.addEntry(`Inbound${protocol}${from}To${to}FromInternet`, {
+      ruleNumber: PRIVATE_INBOUND_FIRST_RULE + i,
+      cidr: ec2.AclCidr.anyIpv4(),
+      traffic: protocol === 'Tcp' ? ec2.AclTraffic.tcpPortRange(from, to) : ec2.AclTraffic.udpPortRange(from, to),
+      direction: ec2.TrafficDirection.INGRESS,
+    }));
     this.allowAllOut(priv);
 
     if (props.databaseSubnetCidrs.length > 0) {

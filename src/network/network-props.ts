@@ -134,9 +134,28 @@ export interface NetworkProps {
    * load balancers in the public tier, everything inside the VPC, and the database tier only from the private tier.
    * Security Hub EC2.21. Turn it off to keep the VPC's default network ACL (which allows everything).
    *
+   * What that costs, by design: the public and private tiers accept from the internet replies on ephemeral ports
+   * 1024-65535 except 3389 (EC2.21 fails on any allow rule from the internet that covers it, denies before it
+   * notwithstanding). NAT gateways, Lambda functions and load balancers pick their ports from the whole range, so a
+   * connection they start from port 3389 gets no reply (about 1 in 64,512, retried by TCP until it times out). Where
+   * that matters more than EC2.21, turn the ACLs off (Security Hub does not judge a VPC's default ACL).
+   *
    * @default true
    */
   readonly networkAcls?: boolean;
+
+  /**
+   * Ports the private tier's network ACL accepts from the internet (`0.0.0.0/0`), TCP or UDP, a port or a range.
+   *
+   * Without them the private tier only takes replies (ephemeral ports 1024-65535 but 3389) from the internet: an
+   * internet-facing Network Load Balancer that preserves client IP addresses (the default for instance targets, and
+   * for IP targets over UDP) delivers its clients' connections to targets in the private tier from their own
+   * addresses, and a target listening below 1024 (80, 443) is then refused. Name its listener ports here. TCP 22 and
+   * 3389 are refused at synth time (Security Hub EC2.21). Used only with `networkAcls`.
+   *
+   * @default - none
+   */
+  readonly privateTierInboundPorts?: ec2.Port[];
 
   /**
    * Tags for the public subnets, besides the EKS load-balancer tag (`kubernetes.io/role/elb=1`) the baseline sets.

@@ -1,4 +1,5 @@
 import { Token } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { InterfaceEndpointPreset } from './endpoint-presets';
 import { gatewayServiceName } from './endpoints';
 import { NatGateways, NetworkProps } from './network-props';
@@ -84,10 +85,46 @@ export function checkNetworkProps(props: NetworkProps | undefined, net: Baseline
       problems.push(`network.interfaceEndpointPresets[${i}]: got ${show(preset)}; expected an InterfaceEndpointPreset (PRIVATE_EKS, SESSION_MANAGER, or of())`);
     }
   });
+  problems.push(...checkPrivateTierInboundPorts(net.privateTierInboundPorts, net.networkAcls));
   const gateways = net.additionalGatewayEndpoints.map(gatewayServiceName);
   if (gateways.includes('s3')) {
     problems.push('network.additionalGatewayEndpoints: the S3 gateway endpoint is always created; remove it from the list');
   }
+  return problems;
+}
+
+/** Inbound entries of the private tier's ACL before any port of its own (allow from the VPC, 4 denies, 4 reply ranges, ICMP). */
+const PRIVATE_ACL_INBOUND_ENTRIES = 10;
+/** AWS's default quota of inbound rules per network ACL. */
+const ACL_INBOUND_RULES_QUOTA = 20;
+/** Remote administration: Security Hub EC2.21 fails on any allow rule from the internet that covers one of them. */
+const REMOTE_ADMINISTRATION_PORTS = [22, 3389];
+
+function checkPrivateTierInboundPorts(ports: ec2.Port[], networkAcls: boolean): string[] {
+  const name = 'network.privateTierInboundPorts';
+  if (ports.length > 0 && !networkAcls) {
+    return [`${name}: given, but network.networkAcls is false, so there is no network ACL to open; remove them`];
+  }
+  const problems: string[] = [];
+  if (ports.length > ACL_INBOUND_RULES_QUOTA - PRIVATE_ACL_INBOUND_ENTRIES) {
+    problems.push(`${name}: got ${ports.length} ports; the private tier's ACL has ${PRIVATE_ACL_INBOUND_ENTRIES} inbound rules of its own and AWS ` +
+      `allows ${ACL_INBOUND_RULES_QUOTA} by default, so at most ${ACL_INBOUND_RULES_QUOTA - PRIVATE_ACL_INBOUND_ENTRIES} (a range counts once)`);
+  }
+  ports.forEach((port, i) => {
+    const rule = port.toRuleJson();
+    if (Token.isUnresolved(rule.fromPort) || Token.isUnresolved(rule.toPort)) {
+      return;
+    }
+    if (!['tcp', 'udp'].includes(rule.ipProtocol) || rule.fromPort < 0) {
+      problems.push(`${name}[${i}]: ${port} is not a TCP or UDP port or range; expected ec2.Port.tcp(443), ec2.Port.udpRange(...) and the like`);
+      return;
+    }
+    const admin = REMOTE_ADMINISTRATION_PORTS.filter((p) => rule.fromPort <= p && p <= rule.toPort);
+    if (admin.length > 0) {
+      problems.push(`${name}[${i}]: ${port} covers remote administration (port ${admin.join(' and ')}), which the ACLs never allow from ` +
+        'the internet (Security Hub EC2.21); reach instances through the bastion (Session Manager) instead');
+    }
+  });
   return problems;
 }
 

@@ -88,6 +88,7 @@ export class Network extends Construct {
         vpcCidr: config.cidr,
         privateSubnetCidrs: config.privateSubnetCidrs,
         databaseSubnetCidrs: config.databaseSubnetCidrs,
+        privateTierInboundPorts: config.privateTierInboundPorts,
       });
     }
 

@@ -36,6 +36,7 @@ export interface BaselineConfig {
     readonly s3EndpointPolicy: S3EndpointPolicy;
     readonly restrictDefaultSecurityGroup: boolean;
     readonly networkAcls: boolean;
+    readonly privateTierInboundPorts: ec2.Port[];
     readonly publicSubnetTags: Record<string, string>;
     readonly privateSubnetTags: Record<string, string>;
     readonly databaseSubnetTags: Record<string, string>;
@@ -119,6 +120,7 @@ export function resolveConfig(scope: Construct, props: NuminiaBaselineProps): Ba
       s3EndpointPolicy: props.network?.s3EndpointPolicy ?? S3EndpointPolicy.allowAll(),
       restrictDefaultSecurityGroup: props.network?.restrictDefaultSecurityGroup ?? true,
       networkAcls: props.network?.networkAcls ?? true,
+      privateTierInboundPorts: props.network?.privateTierInboundPorts ?? [],
       publicSubnetTags: props.network?.publicSubnetTags ?? {},
       privateSubnetTags: props.network?.privateSubnetTags ?? {},
       databaseSubnetTags: props.network?.databaseSubnetTags ?? {},

@@ -1,4 +1,5 @@
 import { Match } from 'aws-cdk-lib/assertions';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { aclEntriesOf, naclDecision } from './nacl-evaluator';
 import { DATABASE_FLOWS, inbound, INTERNET, INTERNET_V6, PRIVATE_FLOWS, PUBLIC_FLOWS } from './tier-flows';
 import { synthTemplate } from '../util';
@@ -66,6 +67,26 @@ describe('network ACLs', () => {
     const off = synthTemplate({ network: { networkAcls: false } });
     off.resourceCountIs('AWS::EC2::NetworkAcl', 0);
     off.resourceCountIs('AWS::EC2::NetworkAclEntry', 0);
+  });
+
+  test('privateTierInboundPorts opens the private tier to an internet-facing NLB\'s clients on those ports, and on no other', () => {
+    const nlbClient = (port: number, protocol: 'tcp' | 'udp' = 'tcp') => inbound(protocol, port, INTERNET);
+    const before = aclEntriesOf(synthTemplate().toJSON(), /^BaselineNetworkAclsPrivateAcl/);
+    // Client-IP preservation (the default for instance targets) delivers from the client's own address: below 1024 it
+    // meets no reply rule.
+    expect([naclDecision(before, nlbClient(443)).action, naclDecision(before, nlbClient(8443)).action]).toEqual(['deny', 'allow']);
+    const opened = synthTemplate({ network: { privateTierInboundPorts: [ec2.Port.tcp(443), ec2.Port.udpRange(500, 501)] } }).toJSON();
+    const entries = aclEntriesOf(opened, /^BaselineNetworkAclsPrivateAcl/);
+    expect([443, 80].map((port) => naclDecision(entries, nlbClient(port)).action)).toEqual(['allow', 'deny']);
+    expect([naclDecision(entries, nlbClient(500, 'udp')).action, naclDecision(entries, nlbClient(500)).action]).toEqual(['allow', 'deny']);
+    expect(Object.entries<any>(opened.Resources)
+      .filter(([id]) => /^BaselineNetworkAclsPrivateAclInbound/.test(id))
+      .map(([id, r]) => entryRow(id.replace(/^BaselineNetworkAclsPrivateAcl/, '').replace(/[0-9A-F]{8}$/, ''), r))).toEqual([
+      'InboundTcp443To443FromInternet in 300 tcp:443-443 0.0.0.0/0 allow',
+      'InboundUdp500To501FromInternet in 301 udp:500-501 0.0.0.0/0 allow',
+    ]);
+    // Ten fit in the ACL's default quota of 20 inbound rules beside its own 10.
+    expect(() => synthTemplate({ network: { privateTierInboundPorts: Array.from({ length: 10 }, (_, i) => ec2.Port.tcp(8000 + i)) } })).not.toThrow();
   });
 
   test('a custom CIDR plan gets its own CIDRs in the rules', () => {

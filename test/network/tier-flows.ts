@@ -26,6 +26,8 @@ export const PUBLIC_FLOWS: Flow[] = [
   ['RDP from the internet', inbound('tcp', 3389, INTERNET), 'deny'],
   ['RDP over UDP from the internet', inbound('udp', 3389, INTERNET), 'deny'],
   ['RDP from the IPv6 internet', inbound('tcp', 3389, INTERNET_V6), 'deny'],
+  // The price of EC2.21 (README, Network ACLs): NAT gateways use ephemeral ports 1024-65535 (VPC User Guide).
+  ['the reply to a NAT gateway\'s connection from its port 3389 (about 1 in 64,512 connections)', inbound('tcp', 3389, INTERNET), 'deny'],
 ];
 export const PRIVATE_FLOWS: Flow[] = [
   ['NFS from another private subnet to an EFS mount target (EKS nodes, the application example\'s worker)', inbound('tcp', 2049, PRIVATE_HOST), 'allow'],
@@ -38,6 +40,11 @@ export const PRIVATE_FLOWS: Flow[] = [
   ['SSH from the internet', inbound('tcp', 22, INTERNET), 'deny'],
   ['RDP from the internet', inbound('tcp', 3389, INTERNET), 'deny'],
   ['an unsolicited connection from the internet to a well-known port', inbound('tcp', 443, INTERNET), 'deny'],
+  // An internet-facing NLB that preserves client IPs: its targets see the client's address (privateTierInboundPorts).
+  ['an NLB client\'s connection to a target on port 443, without privateTierInboundPorts', inbound('tcp', 443, INTERNET), 'deny'],
+  ['an NLB client\'s connection to a target on port 8443 (inside the reply range)', inbound('tcp', 8443, INTERNET), 'allow'],
+  // Lambda functions use ephemeral ports 1024-65535 (VPC User Guide): the same price as the NAT gateways'.
+  ['the reply to a Lambda function\'s connection from its port 3389', inbound('tcp', 3389, INTERNET), 'deny'],
 ];
 export const DATABASE_FLOWS: Flow[] = [
   ['PostgreSQL from the private tier', inbound('tcp', 5432, PRIVATE_HOST), 'allow'],
