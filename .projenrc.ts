@@ -267,6 +267,13 @@ const roundTrip = project.addTask('release:round-trip', {
   exec: 'bash scripts/release/round-trip.sh',
 });
 
+// The real-account acceptance suite's snapshots (test/integ.<name>.ts.snapshot/), rewritten on purpose after a change.
+project.addTask('integ:snapshot', {
+  description: 'Rewrite the integ tests\' snapshots (test/integ.*.ts.snapshot/) from the current apps; review the diff',
+  exec: 'jest --coverage=false test/deploy/integ-apps.test.ts',
+  env: { UPDATE_INTEG_SNAPSHOTS: '1' },
+});
+
 // Mutation testing: StrykerJS over src/, one file group at a time against its own tests (scripts/mutation/groups.ts);
 // reports under reports/mutation/ (git-ignored), results committed under test/mutation/incremental/ so that a re-run
 // tests only the mutants whose code or tests changed.

@@ -15,9 +15,10 @@ export function assertBaselineNetwork(integ: IntegTest, baseline: NuminiaBaselin
     ['Public', ['10.0.101.0/24', '10.0.102.0/24', '10.0.103.0/24']],
   ];
   const zones = ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'];
+  // By group name: without NAT the private tier is isolated (not in vpc.privateSubnets).
+  const tier = (kind: string) => vpc.selectSubnets({ subnetGroupName: kind }).subnets;
   for (const [kind, cidrs] of plan) {
-    const subnets = kind === 'Public' ? vpc.publicSubnets : vpc.privateSubnets;
-    subnets.forEach((subnet, index) => {
+    tier(kind).forEach((subnet, index) => {
       integ.assertions.awsApiCall('EC2', 'describeSubnets', { SubnetIds: [subnet.subnetId] })
         .expect(ExpectedResult.objectLike({ Subnets: [Match.objectLike({ CidrBlock: cidrs[index], AvailabilityZone: zones[index] })] }));
     });
@@ -28,7 +29,7 @@ export function assertBaselineNetwork(integ: IntegTest, baseline: NuminiaBaselin
     Filter: [{ Name: 'vpc-id', Values: [vpc.vpcId] }, { Name: 'state', Values: ['available'] }],
   }).expect(ExpectedResult.objectLike({ NatGateways: Array.from({ length: natGateways }, () => Match.objectLike({ State: 'available' })) }));
 
-  for (const subnet of vpc.privateSubnets) {
+  for (const subnet of natGateways > 0 ? tier('Private') : []) {
     integ.assertions.awsApiCall('EC2', 'describeRouteTables', { RouteTableIds: [subnet.routeTable.routeTableId] })
       .expect(ExpectedResult.objectLike({
         RouteTables: [Match.objectLike({
