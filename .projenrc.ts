@@ -284,6 +284,8 @@ project.addTask('mutation', {
   receiveArgs: true,
 });
 project.gitignore.exclude('/reports/', '/.stryker-tmp/');
+// README snippets run as apps by test/readme-snippets.test.ts (written there so that jest compiles them).
+project.gitignore.exclude('test/.snippets/');
 project.addPackageIgnore('/reports/');
 project.addPackageIgnore('/.stryker-tmp/');
 // In CI: the groups whose results are committed, incrementally (only mutants whose code or tests changed run again).
