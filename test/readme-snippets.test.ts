@@ -32,6 +32,7 @@ function runSnippet(name: string, code: string): CloudAssembly {
   const previous = process.env.CDK_OUTDIR;
   process.env.CDK_OUTDIR = outdir;
   try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a file written at run time, loaded as jest compiles it
     jest.isolateModules(() => require(file));
     return new CloudAssembly(outdir);
   } finally {
