@@ -31,22 +31,27 @@ describe('examples', () => {
     template.resourceCountIs('AWS::EC2::VPC', 0);
   });
 
-  test('the EKS app: an aws-eks-v2 cluster, the agent then the driver with both roles, a claimed volume and a pod', () => {
+  test('the EKS app: an aws-eks-v2 cluster with encrypted secrets, the agent then the driver with both roles, a claimed volume and a pod', () => {
     const { app, stack } = buildEksApp(path.join(outdir, 'eks'));
     const assembly = app.synth();
     expect(assembly.getStackByName(stack.stackName).messages.filter((m) => m.level !== 'info')).toEqual([]);
     const template = Template.fromStack(stack);
-    template.hasResourceProperties('AWS::EKS::Cluster', { Name: CLUSTER_NAME, AccessConfig: { AuthenticationMode: 'API' } });
+    template.hasResourceProperties('AWS::EKS::Cluster', {
+      Name: CLUSTER_NAME,
+      AccessConfig: { AuthenticationMode: 'API' },
+      // Security Hub EKS.3: Kubernetes secrets enveloped with the baseline's EKS secrets key (read from its parameter).
+      EncryptionConfig: [{ Provider: { KeyArn: { Ref: Match.stringLikeRegexp('kmsekssecretskeyarn') } }, Resources: ['secrets'] }],
+    });
     const [agentId] = Object.keys(template.findResources('AWS::EKS::Addon', { Properties: { AddonName: 'eks-pod-identity-agent' } }));
     template.hasResource('AWS::EKS::Addon', {
       Properties: {
         AddonName: 'aws-efs-csi-driver',
-        PodIdentityAssociations: [
-          { RoleArn: { Ref: Match.stringLikeRegexp('efscsidriverrolearn') }, ServiceAccount: 'efs-csi-controller-sa' },
-          { RoleArn: { Ref: Match.stringLikeRegexp('efscsinoderolearn') }, ServiceAccount: 'efs-csi-node-sa' },
-        ],
+        PodIdentityAssociations: [{ RoleArn: { Ref: Match.stringLikeRegexp('efscsidriverrolearn') }, ServiceAccount: 'efs-csi-controller-sa' }],
       },
       DependsOn: [agentId],
+    });
+    template.hasResourceProperties('AWS::EKS::PodIdentityAssociation', {
+      Namespace: 'kube-system', ServiceAccount: 'efs-csi-node-sa', RoleArn: { Ref: Match.stringLikeRegexp('efscsinoderolearn') },
     });
     template.hasResourceProperties('AWS::EKS::AccessEntry', { PrincipalArn: { Ref: Match.stringLikeRegexp('iambastionrolearn') } });
     const [manifest] = Object.values(template.findResources('Custom::AWSCDK-EKS-KubernetesResource'));

@@ -15,9 +15,11 @@ export const AWS_CUSTOM_RESOURCE_SINGLETON = 'AWS679f53fac002430cb0da5b7982bd228
  */
 export function adoptStackLevelResources(baseline: Construct, tags: Record<string, string>): void {
   // The AwsCustomResource handler (the bastion's S3 prefix list lookup) is an L2 function: the Tags aspect reaches it.
+  // Its DependsOn names only its role, which its Fn::GetAtt of the role already orders (cfn-lint W3005).
   const handler = Stack.of(baseline).node.tryFindChild(AWS_CUSTOM_RESOURCE_SINGLETON);
   if (handler !== undefined) {
     Object.entries(tags).forEach(([key, value]) => Tags.of(handler).add(key, value));
+    (handler.node.defaultChild as CfnResource).addDeletionOverride('DependsOn');
   }
   const provider = Stack.of(baseline).node.tryFindChild(RESTRICT_DEFAULT_SG_PROVIDER);
   if (provider === undefined) {

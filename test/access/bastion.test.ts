@@ -208,6 +208,14 @@ describe('bastion', () => {
     synthTemplate().resourceCountIs('Custom::AWS', 0);
   });
 
+  test('the lookup\'s handler, at the stack\'s root, carries the baseline\'s tags and no DependsOn its Fn::GetAtt already implies', () => {
+    const template = synthTemplate({ bastion: { ssmEndpoints: true } }).toJSON();
+    const handler = template.Resources.AWS679f53fac002430cb0da5b7982bd22872D164C4C;
+    expect(handler.DependsOn).toBeUndefined();
+    expect(handler.Properties.Role).toEqual({ 'Fn::GetAtt': ['AWS679f53fac002430cb0da5b7982bd2287ServiceRoleC1EA0FF2', 'Arn'] });
+    expect(handler.Properties.Tags).toEqual(expect.arrayContaining([{ Key: 'Environment', Value: 'production' }, { Key: 'ManagedBy', Value: 'cdk' }]));
+  });
+
   test('in the database tier it gets the SSM endpoints, which it needs there', () => {
     const template = synthTemplate({ network: { databaseSubnetCidrs: ['10.0.201.0/24', '10.0.202.0/24', '10.0.203.0/24'] }, bastion: { vpcSubnets: { subnetGroupName: 'Database' } } });
     template.hasResourceProperties('AWS::EC2::Instance', { SubnetId: { Ref: Match.stringLikeRegexp('VpcDatabaseSubnet1Subnet') } });

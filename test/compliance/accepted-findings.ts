@@ -13,6 +13,11 @@ export interface AcceptedFinding {
 }
 
 const RESTRICT_DEFAULT_SG_HANDLER = /^CustomVpcRestrictDefaultSGCustomResourceProviderHandler/;
+/** aws-cdk-lib's AwsCustomResource handler: the bastion's S3 prefix list lookup, with bastion.ssmEndpoints. */
+const AWS_CUSTOM_RESOURCE_HANDLER = /^AWS679f53fac002430cb0da5b7982bd22872D164C4C$/;
+const LOOKUP_REASON =
+  "aws-cdk-lib's AwsCustomResource handler that reads the region's S3 prefix list ID for the bastion's egress: " +
+  'CloudFormation invokes it synchronously, only while the stack deploys, and fails the deployment if it fails';
 const HANDLER_REASON =
   "aws-cdk-lib's handler for the custom resource that strips the default security group's rules: CloudFormation " +
   'invokes it synchronously, only while the stack deploys, and fails the deployment if it fails';
@@ -39,5 +44,13 @@ export const ACCEPTED_FINDINGS: AcceptedFinding[] = [
     rule: 'CKV_AWS_117',
     resource: RESTRICT_DEFAULT_SG_HANDLER,
     reason: `${HANDLER_REASON}: it calls only the EC2 API, and placing it in the VPC it configures would make the VPC depend on its own NAT or endpoints`,
+  },
+  { tool: 'checkov', rule: 'CKV_AWS_115', resource: AWS_CUSTOM_RESOURCE_HANDLER, reason: `${LOOKUP_REASON}: a concurrency limit has nothing to limit` },
+  { tool: 'checkov', rule: 'CKV_AWS_116', resource: AWS_CUSTOM_RESOURCE_HANDLER, reason: `${LOOKUP_REASON}: a dead-letter queue would hold no event CloudFormation does not already report` },
+  {
+    tool: 'checkov',
+    rule: 'CKV_AWS_117',
+    resource: AWS_CUSTOM_RESOURCE_HANDLER,
+    reason: `${LOOKUP_REASON}: it calls only the EC2 API, and in a VPC without NAT (where the lookup is made) it could not reach it`,
   },
 ];

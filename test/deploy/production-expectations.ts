@@ -161,26 +161,23 @@ export function declareProductionBaselineTests(facts: () => BaselineFacts, templ
     const podIdentity = (serviceAccount: string) => [{
       service: 'pods.eks.amazonaws.com',
       actions: ['sts:AssumeRole', 'sts:TagSession'],
+      // Only the session tags EKS Pod Identity documents: no aws:SourceAccount (test/contracts/service-request-catalogue.ts).
       condition: {
         StringEquals: {
-          'aws:SourceAccount': '123456789012',
           'aws:RequestTag/kubernetes-namespace': 'kube-system',
           'aws:RequestTag/kubernetes-service-account': serviceAccount,
         },
-        StringLike: { 'aws:RequestTag/eks-cluster-arn': 'arn:aws:eks:eu-west-1:123456789012:cluster/numinia-*' },
+        StringLike: {
+          'aws:RequestTag/eks-cluster-arn': [
+            'arn:aws:eks:eu-west-1:123456789012:cluster/numinia-production',
+            'arn:aws:eks:eu-west-1:123456789012:cluster/numinia-production-*',
+          ],
+        },
       },
     }];
     expect(trust).toEqual([
-      [{
-        service: 'cloudtrail.amazonaws.com',
-        actions: ['sts:AssumeRole'],
-        condition: {
-          StringEquals: {
-            'aws:SourceAccount': '123456789012',
-            'aws:SourceArn': 'arn:aws:cloudtrail:eu-west-1:123456789012:trail/numinia-production-audit',
-          },
-        },
-      }],
+      // CloudTrail sends no source keys when it assumes its CloudWatch Logs role: no condition.
+      [{ service: 'cloudtrail.amazonaws.com', actions: ['sts:AssumeRole'], condition: undefined }],
       [{ service: 'ec2.amazonaws.com', actions: ['sts:AssumeRole'], condition: undefined }],
       podIdentity('efs-csi-controller-sa'),
       podIdentity('efs-csi-node-sa'),
