@@ -86,8 +86,8 @@ export interface EfsCsiDriverAddonProps extends EfsCsiDriverAddonOptions {
 }
 
 /**
- * The EFS CSI driver as an EKS add-on with its roles (EKS Pod Identity, or IRSA), and the StorageClass the document asks for (dynamic access points, Immediate binding, Retain, mounted with TLS and
- * IAM).
+ * The EFS CSI driver as an EKS add-on with its roles (EKS Pod Identity, or IRSA), and the StorageClass the document
+ * asks for (dynamic access points, Immediate binding, Retain, mounted with TLS and IAM).
  *
  * Apply `storageClassManifest` with `cluster.addManifest('EfsStorageClass', addon.storageClassManifest)` (aws-cdk-lib
  * EKS) or `kubectl apply`: the baseline does not reach into the cluster itself.

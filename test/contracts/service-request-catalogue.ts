@@ -100,12 +100,16 @@ const SERVER_ACCESS_LOGS: Citation = {
     '"ArnLike": { "aws:SourceArn": "arn:aws:s3:::amzn-s3-demo-source-bucket" }, "StringEquals": { "aws:SourceAccount": ' +
     '"SOURCE-ACCOUNT-ID" } }',
 };
-const SERVICE_ROLE_TRUST: Citation = {
-  url: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-service.html',
-  says: 'The trust policy names the service principal and sts:AssumeRole; AWS documents no condition key that EC2 or Lambda ' +
-    'sends when it assumes an instance-profile or execution role (the IAM confused-deputy page speaks of services in ' +
-    'general: "you can include the aws:SourceAccount and aws:SourceArn global condition context keys in your role trust ' +
-    'policy").',
+const EC2_ROLE: Citation = {
+  url: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/iam-roles-for-amazon-ec2.html',
+  says: 'Instead of creating and distributing your AWS credentials, you can delegate permission to make API requests using ' +
+    'IAM roles as follows: 1. Create an IAM role. 2. Define which accounts or AWS services can assume the role. [...] (no ' +
+    'condition key of EC2\'s request is documented)',
+};
+const LAMBDA_ROLE: Citation = {
+  url: 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-intro-execution-role.html',
+  says: 'In order for Lambda to properly assume your execution role, the role\'s trust policy must specify the Lambda service ' +
+    'principal (lambda.amazonaws.com) as a trusted service. (no condition key of Lambda\'s request is documented)',
 };
 
 /** The requests, by name. */
@@ -259,7 +263,7 @@ export const SERVICE_REQUEST_CATALOGUE = {
     name: 'EC2 assumes the role of an instance profile',
     principal: 'ec2.amazonaws.com',
     actions: ['sts:AssumeRole'],
-    source: SERVICE_ROLE_TRUST,
+    source: EC2_ROLE,
     keys: {},
     notSent: { 'aws:SourceArn': 'undocumented', 'aws:SourceAccount': 'undocumented' },
   },
@@ -278,7 +282,7 @@ export const SERVICE_REQUEST_CATALOGUE = {
     name: 'Lambda assumes a function\'s execution role (aws-cdk-lib\'s custom-resource handlers)',
     principal: 'lambda.amazonaws.com',
     actions: ['sts:AssumeRole'],
-    source: SERVICE_ROLE_TRUST,
+    source: LAMBDA_ROLE,
     keys: {},
     notSent: { 'aws:SourceArn': 'undocumented', 'aws:SourceAccount': 'undocumented' },
   },

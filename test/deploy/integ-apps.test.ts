@@ -33,7 +33,7 @@ function difference(snapshot: Json, synthesized: Json): string {
     return '';
   }
   const chunks: string[] = [];
-  formatDifferences({ write: (chunk: string) => chunks.push(chunk) } as NodeJS.WritableStream, diff);
+  formatDifferences({ write: (chunk: string) => chunks.push(chunk) } as unknown as NodeJS.WritableStream, diff);
   return chunks.join('').replace(/\x1b\[[0-9;]*m/g, '');
 }
 
