@@ -1,4 +1,4 @@
-import { App, Lazy, Stack } from 'aws-cdk-lib';
+import { App, Lazy, Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { InterfaceEndpointPreset, NetworkProps } from '../../src';
 import { checkNetworkProps, defaultZoneWarnings } from '../../src/network/network-validation';
@@ -38,6 +38,30 @@ describe('network validation', () => {
     expect(defaultZoneWarnings({ availabilityZones: ['ap-northeast-1a', 'ap-northeast-1c', 'ap-northeast-1d'] }, 'ap-northeast-1')).toEqual([]);
     expect(defaultZoneWarnings({}, 'eu-west-10')).toEqual([]);
     expect(defaultZoneWarnings({}, Lazy.string({ produce: () => 'ap-northeast-1' }))).toEqual([]);
+  });
+
+  test('privateTierInboundPorts: TCP and UDP ports and ranges pass, up to ten; an eleventh, ICMP, all traffic, 22 or 3389 do not', () => {
+    const ports = (privateTierInboundPorts: ec2.Port[], networkAcls?: boolean) => check({ privateTierInboundPorts, networkAcls });
+    expect(ports([ec2.Port.tcp(443), ec2.Port.udp(500), ec2.Port.tcpRange(8000, 8100), ec2.Port.udpRange(4500, 4501)])).toEqual([]);
+    expect(ports(Array.from({ length: 10 }, (_, i) => ec2.Port.tcp(8000 + i)))).toEqual([]);
+    expect(ports(Array.from({ length: 11 }, (_, i) => ec2.Port.tcp(8000 + i)))).toEqual([
+      'network.privateTierInboundPorts: got 11 ports; the private tier\'s ACL has 10 inbound rules of its own and AWS allows 20 by default, so at most 10 (a range counts once)',
+    ]);
+    expect(ports([ec2.Port.allIcmp(), ec2.Port.icmpPing(), ec2.Port.allTraffic()])).toEqual([
+      'network.privateTierInboundPorts[0]: ALL ICMP is not a TCP or UDP port or range; expected ec2.Port.tcp(443), ec2.Port.udpRange(...) and the like',
+      'network.privateTierInboundPorts[1]: ICMP Type 8 is not a TCP or UDP port or range; expected ec2.Port.tcp(443), ec2.Port.udpRange(...) and the like',
+      'network.privateTierInboundPorts[2]: ALL TRAFFIC is not a TCP or UDP port or range; expected ec2.Port.tcp(443), ec2.Port.udpRange(...) and the like',
+    ]);
+    expect(ports([ec2.Port.udp(3389), ec2.Port.tcpRange(20, 22), ec2.Port.tcp(23)])).toEqual([
+      'network.privateTierInboundPorts[0]: UDP 3389 covers remote administration (port 3389), which the ACLs never allow from the internet (Security Hub EC2.21); reach instances through the bastion (Session Manager) instead',
+      'network.privateTierInboundPorts[1]: 20-22 covers remote administration (port 22), which the ACLs never allow from the internet (Security Hub EC2.21); reach instances through the bastion (Session Manager) instead',
+    ]);
+    // Without ACLs there is nothing to open, and nothing to say when nothing is asked.
+    expect(ports([ec2.Port.tcp(443)], false)).toEqual(['network.privateTierInboundPorts: given, but network.networkAcls is false, so there is no network ACL to open; remove them']);
+    expect(ports([], false)).toEqual([]);
+    // A port known only at deploy time, at either end, is left to deploy time.
+    const later = Token.asNumber(Lazy.number({ produce: () => 22 }));
+    expect(ports([ec2.Port.tcpRange(later, 443), ec2.Port.tcpRange(20, later)])).toEqual([]);
   });
 
   test('token zones, in a list or as the list, are left to deploy time', () => {

@@ -38,6 +38,8 @@ describe('zones a region does not have', () => {
 
   test('the region\'s letters pass, and so do letters older accounts still have, and zones of a region the table does not know', () => {
     expect(['eu-west-1a', 'eu-west-1c'].map((z) => unknownZoneProblem('eu-west-1', z))).toEqual([undefined, undefined]);
+    // A region's last letter, past c.
+    expect(['us-east-1d', 'us-east-1f', 'ap-northeast-1d'].map((z) => unknownZoneProblem(z.slice(0, -1), z))).toEqual([undefined, undefined, undefined]);
     // ap-northeast-1b is closed to new accounts, not gone; us-west-1's zones are two of a, b, c.
     expect(unknownZoneProblem('ap-northeast-1', 'ap-northeast-1b')).toBeUndefined();
     expect(unknownZoneProblem('us-west-1', 'us-west-1c')).toBeUndefined();
