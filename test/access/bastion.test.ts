@@ -200,6 +200,8 @@ describe('bastion', () => {
       physicalResourceId: { id: 'com.amazonaws.eu-west-1.s3' },
       outputPaths: ['PrefixLists.0.PrefixListId'],
     });
+    // The handler uses the SDK of its runtime: nothing is downloaded from npm while the stack deploys.
+    expect(lookup.Properties.InstallLatestAwsSdk).toBe(false);
     template.hasResourceProperties('AWS::IAM::Policy', {
       PolicyName: Match.stringLikeRegexp('^BaselineBastionS3PrefixListCustomResourcePolicy'),
       PolicyDocument: { Statement: [{ Action: 'ec2:DescribeManagedPrefixLists', Effect: 'Allow', Resource: '*' }] },

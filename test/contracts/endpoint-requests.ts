@@ -54,6 +54,19 @@ export function endpointRequests(): EndpointRequest[] {
       url: 'https://docs.aws.amazon.com/linux/al2/ug/al2-live-patching.html',
       says: 'arn:aws:s3:::amazonlinux-2-repos-region/* | Amazon S3 bucket containing Amazon Linux 2 repositories',
     }),
+    // Amazon Linux 2 User Guide, "Kernel Live Patching on AL2", its table of buckets, row by row.
+    read('yum reads Amazon Linux 2 repositories (anonymous)', (r) => `amazonlinux.${r}.amazonaws.com`, {
+      url: 'https://docs.aws.amazon.com/linux/al2/ug/al2-live-patching.html',
+      says: 'arn:aws:s3:::amazonlinux.region.amazonaws.com/* | Amazon S3 bucket containing Amazon Linux 2 repositories',
+    }),
+    read('yum reads Amazon Linux AMI packages (anonymous)', (r) => `packages.${r}.amazonaws.com`, {
+      url: 'https://docs.aws.amazon.com/linux/al2/ug/al2-live-patching.html',
+      says: 'arn:aws:s3:::packages.region.amazonaws.com/* | Amazon S3 bucket containing Amazon Linux AMI packages',
+    }),
+    read('yum reads Amazon Linux AMI repositories (anonymous)', (r) => `repo.${r}.amazonaws.com`, {
+      url: 'https://docs.aws.amazon.com/linux/al2/ug/al2-live-patching.html',
+      says: 'arn:aws:s3:::repo.region.amazonaws.com/* | Amazon S3 bucket containing Amazon Linux AMI repositories',
+    }),
     read('the kubelet pulls an ECR image layer (presigned by ECR)', (r) => `prod-${r}-starport-layer-bucket`, {
       url: 'https://docs.aws.amazon.com/AmazonECR/latest/userguide/vpc-endpoints.html',
       says: 'arn:aws:s3:::prod-region-starport-layer-bucket/*',
@@ -61,6 +74,10 @@ export function endpointRequests(): EndpointRequest[] {
     read('the SSM agent updates itself', (r) => `amazon-ssm-${r}`, SSM_BUCKETS),
     read('Distributor (AWS-ConfigureAWSPackage) downloads a package', (r) => `${r}-birdwatcher-prod`, SSM_BUCKETS),
     read('Distributor downloads an AWS-owned package', (r) => `aws-ssm-document-attachments-${r}`, SSM_BUCKETS),
+    read('Distributor in af-south-1 and eu-south-1', (r) => `aws-ssm-distributor-file-${r}`, SSM_BUCKETS),
+    read('an SSM agent before 2.2.45.0 runs AWS-ConfigureAWSPackage', (r) => `amazon-ssm-packages-${r}`, SSM_BUCKETS),
+    read('SSM documents for Windows Server instances in the VPC', (r) => `aws-windows-downloads-${r}`, SSM_BUCKETS),
+    read('Patch Manager\'s modules for EC2 macOS instances in the VPC (a suffix in some regions)', (r) => `aws-patchmanager-macos-${r}`, SSM_BUCKETS),
     read('AWS-RunPatchBaseline downloads its payload (older regions)', (r) => `aws-ssm-${r}`, SSM_BUCKETS),
     read('AWS-RunPatchBaseline downloads its payload', (r) => `aws-patch-manager-${r}-5522fb710`, PATCH_BUCKETS),
     read('AWS-RunPatchBaseline reads the patch baseline snapshot (presigned by Systems Manager)', (r) => `patch-baseline-snapshot-${r}`, PATCH_BUCKETS),
