@@ -122,13 +122,15 @@ export class EfsCsiDriverAddon extends Construct {
       throw new Error('EfsCsiDriverAddon: installPodIdentityAgent and podIdentityAgentVersion apply to EKS Pod Identity only; the driver\'s roles trust IRSA');
     }
     if (podIdentity && props.podIdentityAgent === undefined && props.installPodIdentityAgent === undefined) {
+      const cluster = Token.isUnresolved(props.clusterName) ? '(named at deploy time)' : props.clusterName;
       throw new Error(
-        `addEfsCsiDriverAddon: the cluster ${Token.isUnresolved(props.clusterName) ? '(named at deploy time)' : props.clusterName} is not defined in this app, so the library cannot tell whether it ` +
+        `addEfsCsiDriverAddon: the cluster ${cluster} is not defined in this app, so the library cannot tell whether it ` +
           'runs the eks-pod-identity-agent add-on, without which the driver gets no credentials; pass installPodIdentityAgent: true ' +
           'to install it, or false when the cluster has it already (installed elsewhere, or EKS Auto Mode)',
       );
     }
-    if (podIdentity && props.podIdentityAgent === undefined && props.installPodIdentityAgent) {
+    // installPodIdentityAgent is set with Pod Identity only (refused with IRSA above).
+    if (props.podIdentityAgent === undefined && props.installPodIdentityAgent) {
       this.podIdentityAgentAddon = new eks.CfnAddon(this, 'PodIdentityAgent', {
         clusterName: props.clusterName,
         addonName: POD_IDENTITY_AGENT_ADDON,

@@ -100,6 +100,8 @@ describe('EKS wiring: which clusters the bastion may describe', () => {
     Annotations.fromStack(stack).hasWarning('/Baseline/Baseline', unknown('grantBastionClusterAccess'));
     Annotations.fromStack(parameterStack).hasWarning('/Parameter/Baseline', unknown('grantBastionClusterAccess'));
     Annotations.fromStack(parameterStack).hasWarning('/Parameter/Baseline', unknown('addEfsCsiDriverAddon'));
+    // Under its own ID, so that an app can acknowledge it.
+    Annotations.fromStack(stack).hasWarning('/Baseline/Baseline', Match.stringLikeRegexp('\\[ack: @numinia/cdk-baseline:clusterNameUnknown\\]$'));
   });
 
   test('CONFIG_MAP is refused with the way out', () => {
@@ -112,10 +114,10 @@ describe('EKS wiring: which clusters the bastion may describe', () => {
 });
 
 describe('EKS wiring: the pod identity agent', () => {
-  test('an aws-eks cluster of this app: the driver waits for the cluster\'s own agent, and no second one is made', () => {
+  test('an aws-eks cluster of this app: the driver waits for the cluster\'s own agent, and no second one is made, even when asked', () => {
     const { stack, baseline } = baselineApp();
     const cluster = v1Cluster(stack, baseline);
-    const driver = baseline.addEfsCsiDriverAddon('EfsCsiDriver', cluster.clusterName);
+    const driver = baseline.addEfsCsiDriverAddon('EfsCsiDriver', cluster.clusterName, { installPodIdentityAgent: true });
     expect(driver.podIdentityAgentAddon).toBeUndefined();
     const template = Template.fromStack(stack);
     const agents = addonsNamed(template, 'eks-pod-identity-agent');

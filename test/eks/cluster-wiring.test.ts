@@ -1,11 +1,11 @@
-import { App, Stack, Validations } from 'aws-cdk-lib';
+import { App, Fn, Stack, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as eks from 'aws-cdk-lib/aws-eks';
 import * as eksv2 from 'aws-cdk-lib/aws-eks-v2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { EfsCsiDriverTrust, EfsCsiDriverTrustType, NuminiaBaseline, NuminiaBaselineProps } from '../../src';
+import { BastionClusterAccess, EfsCsiDriverTrust, EfsCsiDriverTrustType, NuminiaBaseline, NuminiaBaselineProps } from '../../src';
 
 const env = { region: 'eu-west-1' };
 const roleArn = (pattern: string) => ({ 'Fn::GetAtt': [Match.stringLikeRegexp(pattern), 'Arn'] });
@@ -56,6 +56,9 @@ describe('EKS wiring: the EFS CSI driver add-on', () => {
 
   test('fails for a cluster made elsewhere until the user says whether it runs the pod identity agent', () => {
     const { baseline } = baselineApp();
+    expect(() => baseline.addEfsCsiDriverAddon('Imported', Fn.importValue('cluster-name'))).toThrow(
+      /^addEfsCsiDriverAddon: the cluster \(named at deploy time\) is not defined in this app, so the library cannot tell/,
+    );
     expect(() => baseline.addEfsCsiDriverAddon('EfsCsiDriver', 'numinia-production')).toThrow(
       'addEfsCsiDriverAddon: the cluster numinia-production is not defined in this app, so the library cannot tell whether it runs the '
       + 'eks-pod-identity-agent add-on, without which the driver gets no credentials; pass installPodIdentityAgent: true to install it, '
@@ -103,13 +106,16 @@ describe('EKS wiring: the EFS CSI driver add-on', () => {
     const provider = iam.OpenIdConnectProvider.fromOpenIdConnectProviderArn(stack, 'Provider', 'arn:aws:iam::111111111111:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/ABC');
     const baseline = new NuminiaBaseline(stack, 'Baseline', { environment: 'production', fileSystem: { csiDriverTrust: EfsCsiDriverTrust.irsa(provider) } });
     baseline.addEfsCsiDriverAddon('EfsCsiDriver', 'numinia-production');
+    // The OIDC provider names the cluster: any cluster name will do, none is checked against eksClusterNames.
+    baseline.addEfsCsiDriverAddon('Other', 'payments');
     const template = Template.fromStack(stack);
-    template.resourceCountIs('AWS::EKS::Addon', 1);
+    template.resourceCountIs('AWS::EKS::Addon', 2);
     template.hasResourceProperties('AWS::EKS::Addon', {
       AddonName: 'aws-efs-csi-driver',
       ServiceAccountRoleArn: roleArn('^BaselineEfsCsiDriverRole'),
       PodIdentityAssociations: Match.absent(),
     });
+    template.resourceCountIs('AWS::EKS::PodIdentityAssociation', 0);
     expect(baseline.efsCsiNodeRole).toBe(baseline.efsCsiDriverRole);
     expect(() => baseline.addEfsCsiDriverAddon('Again', 'numinia-production', { installPodIdentityAgent: true })).toThrow(/EKS Pod Identity only/);
   });
@@ -191,6 +197,21 @@ describe('EKS wiring: bastion access', () => {
     template.resourceCountIs('AWS::EC2::SecurityGroupIngress', 1);
     // Both rules live with the cluster: the baseline's stack still depends on nothing.
     expect(stack.dependencies).toEqual([]);
+  });
+
+  test('the rules are HTTPS only, each saying what it is for; none without the bastion\'s security group', () => {
+    const { stack, baseline } = baselineApp({ bastion: { ssmEndpoints: true } });
+    baseline.grantBastionClusterAccess('Given', 'numinia-production', { clusterSecurityGroupId: 'sg-0123456789abcdef0' });
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::EC2::SecurityGroupIngress', { GroupId: 'sg-0123456789abcdef0', Description: 'kubectl from the baseline bastion to the private API endpoint' });
+    template.hasResourceProperties('AWS::EC2::SecurityGroupEgress', { DestinationSecurityGroupId: 'sg-0123456789abcdef0', Description: 'kubectl to the cluster\'s private API endpoint' });
+    // The construct alone, given a cluster's group but no bastion's: an access entry, and no rule.
+    const alone = new Stack(new App(), 'Alone', { env });
+    const access = new BastionClusterAccess(alone, 'Access', {
+      clusterName: 'numinia-production', role: iam.Role.fromRoleName(alone, 'Role', 'bastion'), clusterSecurityGroupId: 'sg-0123456789abcdef0', bastionEgressLimited: true,
+    });
+    expect([access.clusterIngress, access.bastionEgress]).toEqual([undefined, undefined]);
+    Template.fromStack(alone).resourceCountIs('AWS::EC2::SecurityGroupIngress', 0);
   });
 
   test('a cluster made elsewhere gets no network rule unless its security group is given', () => {
