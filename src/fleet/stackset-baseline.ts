@@ -187,8 +187,8 @@ function addsBootstrapVersionRule(stack: Stack): boolean {
   if (!(synthesizer instanceof DefaultStackSynthesizer)) {
     return false;
   }
-  const props = (synthesizer as unknown as { props?: { generateBootstrapVersionRule?: boolean } }).props;
-  return props?.generateBootstrapVersionRule ?? true;
+  const props = (synthesizer as unknown as { props: { generateBootstrapVersionRule?: boolean } }).props;
+  return props.generateBootstrapVersionRule ?? true;
 }
 
 function cfnResourcesUnder(scope: IConstruct): CfnResource[] {
