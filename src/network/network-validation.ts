@@ -115,7 +115,7 @@ function checkPrivateTierInboundPorts(ports: ec2.Port[], networkAcls: boolean): 
     if (Token.isUnresolved(rule.fromPort) || Token.isUnresolved(rule.toPort)) {
       return;
     }
-    if (!['tcp', 'udp'].includes(rule.ipProtocol) || rule.fromPort < 0) {
+    if (!['tcp', 'udp'].includes(rule.ipProtocol)) {
       problems.push(`${name}[${i}]: ${port} is not a TCP or UDP port or range; expected ec2.Port.tcp(443), ec2.Port.udpRange(...) and the like`);
       return;
     }
