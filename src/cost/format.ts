@@ -1,4 +1,17 @@
-import { CostEstimate } from './cost-estimate';
+import { CostLineItem, UsageUnitPrices } from './estimate-data';
+
+/** An estimate as the text table reads it (a `CostEstimate` is one). */
+export interface EstimateData {
+  readonly region: string;
+  readonly currency: string;
+  readonly priceTableDate: string;
+  readonly hoursPerMonth: number;
+  readonly lineItems: CostLineItem[];
+  readonly fixedMonthlyTotal: number;
+  readonly usagePrices: UsageUnitPrices;
+  readonly unpriced: string[];
+  readonly notes: string[];
+}
 
 /** Amounts in the text table: dollars with cents. */
 function money(amount: number): string {
@@ -13,7 +26,7 @@ export function unitPrice(amount: number): string {
 }
 
 /** A fixed-width table of an estimate, line items first, then unit prices, unpriced items and notes. */
-export function formatEstimate(estimate: CostEstimate): string {
+export function formatEstimate(estimate: EstimateData): string {
   const usage = estimate.usagePrices;
   const rows = estimate.lineItems.map((item) => [
     item.description,

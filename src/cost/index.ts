@@ -1,1 +1,2 @@
 export * from './cost-estimate';
+export * from './estimate-data';
