@@ -10,28 +10,25 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { Bastion } from './access/bastion';
 import { allowBastionTunnelTo } from './access/bastion-tunnel';
+import { bastionInputs, keysInputs, monitoringInputs, networkInputs, sharingInputs, storageInputs } from './area-inputs';
+import { checkBaseline } from './baseline-checks';
+import { resolveConfig } from './baseline-config';
 import { BastionClusterAccess, BastionClusterAccessOptions } from './eks/bastion-cluster-access';
-import { addEfsCsiDriverAddon, ClusterWiringSource, grantBastionClusterAccess } from './eks/cluster-wiring';
+import { addEfsCsiDriverAddon, ClusterWiringSource, clusterWiringOf, grantBastionClusterAccess } from './eks/cluster-wiring';
 import { EfsCsiDriverAddon, EfsCsiDriverAddonOptions } from './eks/efs-csi-driver-addon';
 import { EfsCsiDriverRoles } from './eks/efs-csi-driver-roles';
-import { EfsCsiDriverTrustType } from './eks/efs-csi-driver-trust';
 import { BaselineKeys } from './encryption/baseline-keys';
 import { Keys } from './encryption/keys';
 import { claimAccountTrail } from './logging/account-trail';
 import { AuditTrail } from './logging/audit-trail';
-import { interfaceEndpointsOf, natGatewaysOf } from './monitoring/monitored-resources';
 import { Monitoring } from './monitoring/monitoring';
 import { Network } from './network/network';
 import { NuminiaBaselineProps } from './numinia-baseline-props';
 import { reportOverlappingVpcCidrs } from './private/app-networks';
-import { isTrailConditional } from './private/conditional-trail';
-import { BaselineConfig, resolveConfig } from './private/config';
 import { MANAGED_BY, TAG_ENVIRONMENT, TAG_MANAGED_BY, TAG_PROJECT } from './private/defaults';
 import { pinFeatureFlags } from './private/feature-flags';
 import { adoptStackLevelResources } from './private/stack-level-resources';
 import { claimBaselineIdentity } from './private/uniqueness';
-import { validateBaselineProps } from './private/validation';
-import { isWithoutAssets } from './private/without-assets';
 import { ImportBaselineProps, ImportedBaseline } from './sharing/imported-baseline';
 import { PublishedParameters } from './sharing/published-parameters';
 import { Storage } from './storage/file-system';
@@ -195,138 +192,60 @@ export class NuminiaBaseline extends Construct {
    */
   public readonly parameterPrefix?: string;
 
-  private readonly csiDriverTrustType: EfsCsiDriverTrustType;
-  private readonly clusterNames: string[];
-  private readonly bastionEgressLimited: boolean;
+  /** What the cluster wiring methods need of this baseline (the imported baseline offers the same). */
+  private readonly wiring: ClusterWiringSource;
 
   constructor(scope: Construct, id: string, props: NuminiaBaselineProps) {
     super(scope, id);
     pinFeatureFlags(this);
-
+    // Each area resolves its props and reports its problems; every problem of every area fails synth at once.
     const config = resolveConfig(this, props);
-    validateBaselineProps(this, props, config);
+    checkBaseline(this, props, config);
     claimBaselineIdentity(this, config.project, config.environment);
     reportOverlappingVpcCidrs(this, config.network.cidr);
     // One multi-region trail per account: the other baselines of the account in this app create none.
     const accountTrail = config.logging.cloudTrail.enabled ? claimAccountTrail(this, config.logging.cloudTrail) : undefined;
     const trailHere = accountTrail?.here ?? false;
     this.accountTrailArn = accountTrail?.trailArn;
-    this.csiDriverTrustType = config.fileSystem.csiDriverTrust.type;
-    this.clusterNames = config.bastion.eksClusterNames;
-    this.bastionEgressLimited = config.bastion.ssmEndpoints;
-    const availabilityZones = config.network.availabilityZones!;
 
-    const keys = new Keys(this, 'Encryption', {
-      project: config.project,
-      environment: config.environment,
-      rotationPeriod: config.encryption.rotationPeriod,
-      byo: props.encryption ?? {},
-      fileSystemEnabled: config.fileSystem.enabled,
-      logGroupNames: baselineLogGroupNames(config, trailHere),
-      flowLogsToS3: config.logging.flowLogs.toS3,
-      logsKeyForAllLogGroups: config.encryption.logsKeyForAllLogGroups,
-      trailName: trailHere ? config.logging.cloudTrail.trailName : undefined,
-    });
+    const keys = new Keys(this, 'Encryption', keysInputs(config, props, trailHere));
     this.keys = { eksSecrets: keys.eksSecrets, fileSystem: keys.fileSystem, logs: keys.logs };
 
-    // The log buckets first: the flow logs may go to one of them.
+    // The trail and the log buckets before the network: the flow logs may go to one of them.
     const logging = trailHere || config.logging.flowLogs.toS3
       ? new AuditTrail(this, 'AuditTrail', { config: config.logging.cloudTrail, trailHere, flowLogs: config.logging.flowLogs, key: keys.logs })
       : undefined;
-    this.trail = logging?.trail;
-    this.trailBucket = logging?.bucket;
-    this.trailLogGroup = logging?.logGroup;
+    [this.trail, this.trailBucket, this.trailLogGroup] = [logging?.trail, logging?.bucket, logging?.logGroup];
     this.flowLogBucket = logging?.flowLogBucket;
 
-    const network = new Network(this, 'Network', {
-      config: config.network,
-      availabilityZones,
-      flowLogs: config.logging.flowLogs,
-      flowLogBucket: logging?.flowLogBucket,
-      logsKey: keys.logs,
-      ssmEndpoints: config.bastion.enabled && config.bastion.ssmEndpoints,
-    });
-    this.vpc = network.vpc;
-    this.flowLogGroup = network.flowLogGroup;
-    this.endpointSecurityGroup = network.endpointSecurityGroup;
+    const network = new Network(this, 'Network', networkInputs(config, keys.logs, logging?.flowLogBucket));
+    [this.vpc, this.flowLogGroup, this.endpointSecurityGroup] = [network.vpc, network.flowLogGroup, network.endpointSecurityGroup];
     this.natGatewayPublicIps = network.natGatewayPublicIps;
 
     if (config.fileSystem.enabled) {
-      const storage = new Storage(this, 'Storage', {
-        config: config.fileSystem,
-        props: props.fileSystem ?? {},
-        vpc: network.vpc,
-        privateSubnetCidrs: config.network.privateSubnetCidrs,
-        databaseSubnetCidrs: config.network.databaseSubnetCidrs,
-        key: keys.fileSystem!,
-      });
-      this.fileSystem = storage.fileSystem;
-      this.fileSystemSecurityGroup = storage.securityGroup;
-      const csiDriver = new EfsCsiDriverRoles(this, 'EfsCsiDriver', {
-        fileSystem: storage.fileSystem,
-        trust: config.fileSystem.csiDriverTrust,
-        clusterNames: config.bastion.eksClusterNames,
-      });
+      const storage = new Storage(this, 'Storage', storageInputs(config, props, network.vpc, keys.fileSystem!));
+      const trust = config.fileSystem.csiDriverTrust;
+      const csiDriver = new EfsCsiDriverRoles(this, 'EfsCsiDriver', { fileSystem: storage.fileSystem, trust, clusterNames: config.bastion.eksClusterNames });
       storage.authorizeClients('AllowEfsCsiDriverMounts', [...new Set([csiDriver.controllerRole, csiDriver.nodeRole])]);
-      this.efsCsiDriverRole = csiDriver.controllerRole;
-      this.efsCsiNodeRole = csiDriver.nodeRole;
+      [this.fileSystem, this.fileSystemSecurityGroup] = [storage.fileSystem, storage.securityGroup];
+      [this.efsCsiDriverRole, this.efsCsiNodeRole] = [csiDriver.controllerRole, csiDriver.nodeRole];
     }
 
     if (config.bastion.enabled) {
-      const bastion = new Bastion(this, 'Bastion', {
-        config: config.bastion,
-        vpc: network.vpc,
-        ssmEndpointsSecurityGroup: config.bastion.ssmEndpoints ? network.endpointSecurityGroup : undefined,
-        withoutAssets: isWithoutAssets(this),
-      });
-      this.bastion = bastion.instance;
-      this.bastionRole = bastion.role;
-      this.bastionSecurityGroup = bastion.securityGroup;
+      const bastion = new Bastion(this, 'Bastion', bastionInputs(this, config, network.vpc, network.endpointSecurityGroup));
+      [this.bastion, this.bastionRole, this.bastionSecurityGroup] = [bastion.instance, bastion.role, bastion.securityGroup];
     }
 
     this.alarms = [];
     if (config.monitoring.enabled) {
-      const monitoring = new Monitoring(this, 'Monitoring', {
-        config: config.monitoring,
-        project: config.project,
-        environment: config.environment,
-        rotationPeriod: config.encryption.rotationPeriod,
-        natGateways: natGatewaysOf(network.vpc),
-        endpoints: interfaceEndpointsOf(network.vpc),
-        fileSystem: this.fileSystem && {
-          fileSystemId: this.fileSystem.fileSystemId,
-          performanceMode: config.fileSystem.performanceMode,
-          throughputMode: config.fileSystem.throughputMode,
-        },
-        bastionInstanceId: this.bastion?.instanceId,
-        trailLogGroup: this.trailLogGroup,
-        trailHeldElsewhere: accountTrail !== undefined && !trailHere,
-        trailConditional: isTrailConditional(this),
-      });
-      this.alarmTopic = monitoring.topic;
-      this.alarms = monitoring.alarms;
-      this.dashboard = monitoring.dashboard;
+      const monitoring = new Monitoring(this, 'Monitoring', monitoringInputs(this, config, accountTrail !== undefined && !trailHere));
+      [this.alarmTopic, this.alarms, this.dashboard] = [monitoring.topic, monitoring.alarms, monitoring.dashboard];
       this.keys = { ...this.keys, alarms: monitoring.topicKey };
     }
 
     if (config.sharing.publishParameters) {
       this.parameterPrefix = config.sharing.parameterPrefix;
-      new PublishedParameters(this, 'Sharing', {
-        prefix: config.sharing.parameterPrefix,
-        vpc: network.vpc,
-        vpcCidr: config.network.cidr,
-        availabilityZones,
-        hasDatabaseTier: config.network.databaseSubnetCidrs.length > 0,
-        keys: this.keys,
-        fileSystemId: this.fileSystem?.fileSystemId,
-        fileSystemSecurityGroupId: this.fileSystemSecurityGroup?.securityGroupId,
-        efsCsiDriverRoleArn: this.efsCsiDriverRole?.roleArn,
-        efsCsiNodeRoleArn: this.efsCsiNodeRole?.roleArn,
-        bastionRoleArn: this.bastionRole?.roleArn,
-        bastionInstanceId: this.bastion?.instanceId,
-        bastionSecurityGroupId: this.bastionSecurityGroup?.securityGroupId,
-        natGatewayPublicIps: this.natGatewayPublicIps,
-      });
+      new PublishedParameters(this, 'Sharing', sharingInputs(config, this));
     }
 
     const tags = { ...config.tags, [TAG_ENVIRONMENT]: config.environment, [TAG_PROJECT]: config.project, [TAG_MANAGED_BY]: MANAGED_BY };
@@ -334,6 +253,8 @@ export class NuminiaBaseline extends Construct {
       Tags.of(this).add(key, value);
     }
     adoptStackLevelResources(this, tags);
+
+    this.wiring = clusterWiringOf(this, config.fileSystem.csiDriverTrust.type, config.bastion.ssmEndpoints, config.bastion.eksClusterNames);
   }
 
   /**
@@ -357,7 +278,7 @@ export class NuminiaBaseline extends Construct {
    * @param clusterName the cluster's name (an aws-cdk-lib EKS cluster's `clusterName`, or a name)
    */
   public addEfsCsiDriverAddon(id: string, clusterName: string, options?: EfsCsiDriverAddonOptions): EfsCsiDriverAddon {
-    return addEfsCsiDriverAddon(this.wiringSource, id, clusterName, options);
+    return addEfsCsiDriverAddon(this.wiring, id, clusterName, options);
   }
 
   /**
@@ -368,30 +289,6 @@ export class NuminiaBaseline extends Construct {
    * @param clusterName the cluster's name
    */
   public grantBastionClusterAccess(id: string, clusterName: string, options?: BastionClusterAccessOptions): BastionClusterAccess {
-    return grantBastionClusterAccess(this.wiringSource, id, clusterName, options);
+    return grantBastionClusterAccess(this.wiring, id, clusterName, options);
   }
-
-  private get wiringSource(): ClusterWiringSource {
-    return {
-      owner: this,
-      efsCsiDriverRole: this.efsCsiDriverRole,
-      efsCsiNodeRole: this.efsCsiNodeRole,
-      efsCsiDriverTrustType: this.csiDriverTrustType,
-      fileSystemId: this.fileSystem?.fileSystemId,
-      bastionRole: this.bastionRole,
-      bastionSecurityGroup: this.bastionSecurityGroup,
-      bastionEgressLimited: this.bastionEgressLimited,
-      clusterNames: this.clusterNames,
-    };
-  }
-}
-
-/** The log groups the baseline creates, which its logs key serves. */
-function baselineLogGroupNames(config: BaselineConfig, trailHere: boolean): string[] {
-  const trail = config.logging.cloudTrail;
-  const flowLogs = config.logging.flowLogs;
-  return [
-    ...(flowLogs.toCloudWatchLogs ? [flowLogs.logGroupName] : []),
-    ...(trailHere && trail.sendToCloudWatchLogs ? [trail.logGroupName] : []),
-  ];
 }

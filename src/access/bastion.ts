@@ -5,14 +5,14 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
+import { BastionConfig } from './bastion-config';
 import { amazonLinuxArchitecture } from './bastion-placement';
 import { acceptFinding, INLINE_POLICY_REASON, inEveryPack } from '../private/compliance';
-import { BaselineConfig } from '../private/config';
 import { BASTION_ROOT_VOLUME_GIB } from '../private/defaults';
 import { AWS_CUSTOM_RESOURCE_SINGLETON } from '../private/stack-level-resources';
 
 export interface BastionAreaProps {
-  readonly config: BaselineConfig['bastion'];
+  readonly config: BastionConfig;
   readonly vpc: ec2.IVpc;
   /**
    * The interface endpoints' security group, when the bastion reaches Systems Manager through the SSM endpoints:

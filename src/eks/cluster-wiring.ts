@@ -1,5 +1,6 @@
 import { Annotations, Names, Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as efs from 'aws-cdk-lib/aws-efs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { BastionClusterAccess, BastionClusterAccessOptions } from './bastion-cluster-access';
@@ -108,4 +109,30 @@ function checkTrustedCluster(
 function matchesPattern(name: string, pattern: string): boolean {
   const expression = pattern.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*');
   return new RegExp(`^${expression}$`).test(name);
+}
+
+/** The resources the wiring uses, as both the baseline and its imported form expose them. */
+export interface WiredResources {
+  readonly efsCsiDriverRole?: iam.IRole;
+  readonly efsCsiNodeRole?: iam.IRole;
+  readonly fileSystem?: efs.IFileSystem;
+  readonly bastionRole?: iam.IRole;
+  readonly bastionSecurityGroup?: ec2.ISecurityGroup;
+}
+
+/** The wiring source of a baseline or an imported baseline: the one interface both offer the cluster wiring. */
+export function clusterWiringOf(
+  owner: Construct & WiredResources, efsCsiDriverTrustType: EfsCsiDriverTrustType, bastionEgressLimited: boolean, clusterNames: string[],
+): ClusterWiringSource {
+  return {
+    owner,
+    efsCsiDriverRole: owner.efsCsiDriverRole,
+    efsCsiNodeRole: owner.efsCsiNodeRole,
+    efsCsiDriverTrustType,
+    fileSystemId: owner.fileSystem?.fileSystemId,
+    bastionRole: owner.bastionRole,
+    bastionSecurityGroup: owner.bastionSecurityGroup,
+    bastionEgressLimited,
+    clusterNames,
+  };
 }

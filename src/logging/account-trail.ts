@@ -1,7 +1,7 @@
 import { Annotations, Aws, Stack, Token } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
+import { CloudTrailConfig } from './logging-config';
 import { trailArnOf } from '../private/arns';
-import { BaselineConfig } from '../private/config';
 
 /** Where the account's multi-region trail is, as far as this app can tell. */
 export interface AccountTrailDecision {
@@ -32,7 +32,7 @@ const ACCOUNTS_BY_APP = new WeakMap<IConstruct, Map<string, AccountRecord>>();
  *
  * The baselines of one account must agree on the home region; one that names another is refused.
  */
-export function claimAccountTrail(baseline: Construct, config: BaselineConfig['logging']['cloudTrail']): AccountTrailDecision {
+export function claimAccountTrail(baseline: Construct, config: CloudTrailConfig): AccountTrailDecision {
   const stack = Stack.of(baseline);
   const { account, region } = stack;
   const named = config.homeRegion;

@@ -5,17 +5,17 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { CloudTrailConfig, FlowLogsConfig } from './logging-config';
 import { trailArnOf } from '../private/arns';
 import { acceptFinding, INLINE_POLICY_REASON, inEveryPack } from '../private/compliance';
-import { BaselineConfig } from '../private/config';
 import { ACCESS_LOG_EXPIRY_DAYS } from '../private/defaults';
 
 export interface AuditTrailProps {
-  readonly config: BaselineConfig['logging']['cloudTrail'];
+  readonly config: CloudTrailConfig;
   /** Whether this baseline holds its account's trail (see account-trail.ts); false when disabled. */
   readonly trailHere: boolean;
   /** Flow logs to S3: their bucket is made here too, beside the trail's, and logs its access to the same place. */
-  readonly flowLogs: BaselineConfig['logging']['flowLogs'];
+  readonly flowLogs: FlowLogsConfig;
   readonly key: kms.IKey;
 }
 
@@ -82,7 +82,7 @@ export class AuditTrail extends Construct {
     return bucket;
   }
 
-  private createTrail(config: BaselineConfig['logging']['cloudTrail'], key: kms.IKey) {
+  private createTrail(config: CloudTrailConfig, key: kms.IKey) {
     const trailBucket = new s3.Bucket(this, 'Bucket', {
       ...HARDENED_BUCKET,
       // CloudTrail encrypts each log file with the logs key itself; the bucket default covers the rest.

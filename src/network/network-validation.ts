@@ -2,16 +2,20 @@ import { Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { InterfaceEndpointPreset } from './endpoint-presets';
 import { gatewayServiceName } from './endpoints';
+import { NetworkConfig } from './network-config';
 import { NatGateways, NetworkProps } from './network-props';
 import { cidrContains, cidrsOverlap, Ipv4Cidr, parseIpv4Cidr } from '../private/cidr';
-import { BaselineConfig } from '../private/config';
 import * as defaults from '../private/defaults';
 import { defaultZonesProblem, isKnownRegion, unknownZoneProblem } from '../private/region-zones';
-import { isZoneName, show, ValidationWarning } from '../private/validation-helpers';
+import { checkTags, isZoneName, show, ValidationWarning } from '../private/validation-helpers';
 
-/** The network's props: zones, the CIDR plan, NAT, endpoints. */
-export function checkNetworkProps(props: NetworkProps | undefined, net: BaselineConfig['network'], region: string): string[] {
-  const problems: string[] = [];
+/** The network's props: subnet tags, zones, the CIDR plan, NAT, endpoints. */
+export function checkNetworkProps(props: NetworkProps | undefined, net: NetworkConfig, region: string): string[] {
+  const problems: string[] = [
+    ...checkTags(net.publicSubnetTags, 'network.publicSubnetTags'),
+    ...checkTags(net.privateSubnetTags, 'network.privateSubnetTags'),
+    ...checkTags(net.databaseSubnetTags, 'network.databaseSubnetTags'),
+  ];
 
   if (!Object.values(NatGateways).includes(net.natGateways)) {
     problems.push(`network.natGateways: got ${show(net.natGateways)}; expected one of ${Object.values(NatGateways).join(', ')}`);

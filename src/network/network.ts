@@ -8,16 +8,17 @@ import { createEndpoints } from './endpoints';
 import { ExplicitSubnetCidrs } from './explicit-subnet-cidrs';
 import { createFlowLogs } from './flow-logs';
 import { NetworkAcls } from './network-acls';
+import { NetworkConfig } from './network-config';
 import { NatGateways } from './network-props';
 import { RegionalNatProvider } from './regional-nat';
+import { FlowLogsConfig } from '../logging/logging-config';
 import { acceptFinding, inEveryPack } from '../private/compliance';
-import { BaselineConfig } from '../private/config';
 import { DATABASE_SUBNET_GROUP, PRIVATE_SUBNET_GROUP, PUBLIC_SUBNET_GROUP } from '../private/defaults';
 
 export interface NetworkAreaProps {
-  readonly config: BaselineConfig['network'];
+  readonly config: NetworkConfig;
   readonly availabilityZones: string[];
-  readonly flowLogs: BaselineConfig['logging']['flowLogs'];
+  readonly flowLogs: FlowLogsConfig;
   readonly logsKey: kms.IKey;
   /** The S3 destination of the flow logs, when they go there. */
   readonly flowLogBucket?: s3.IBucket;
@@ -128,7 +129,7 @@ function natGatewayCount(strategy: NatGateways, zones: number): number {
 }
 
 /** EKS finds the subnets for its load balancers by these tags; the user's tags per tier come on top. */
-function tagSubnets(vpc: ec2.Vpc, config: BaselineConfig['network']): void {
+function tagSubnets(vpc: ec2.Vpc, config: NetworkConfig): void {
   const tiers: Array<[string, Record<string, string>]> = [
     [PUBLIC_SUBNET_GROUP, { 'kubernetes.io/role/elb': '1', ...config.publicSubnetTags }],
     [PRIVATE_SUBNET_GROUP, { 'kubernetes.io/role/internal-elb': '1', ...config.privateSubnetTags }],

@@ -1,4 +1,5 @@
 import { Duration, Token } from 'aws-cdk-lib';
+import * as defaults from './defaults';
 
 /** A value as it appears in a message: strings quoted, lists bracketed. */
 export const show = (value: unknown): string => JSON.stringify(value);
@@ -47,4 +48,41 @@ export interface ValidationWarning {
   /** Suffix of the warning ID `@numinia/cdk-baseline:<id>`. */
   readonly id: string;
   readonly message: string;
+}
+
+/** The environment and project names: tags, key aliases and parameter paths use them. Also checked by the import. */
+export function checkNames(props: { readonly environment: string; readonly project?: string }): string[] {
+  const problems: string[] = [];
+  const named: Array<[string, unknown]> = [
+    ['environment', props.environment],
+    ['project', props.project ?? defaults.SEED_PROJECT],
+  ];
+  for (const [name, value] of named) {
+    if (typeof value === 'string' && Token.isUnresolved(value)) {
+      problems.push(`${name}: got a token; it names tags, key aliases and parameter paths at synth time, so it must be a literal string`);
+    } else if (typeof value !== 'string' || !defaults.NAME_PATTERN.test(value)) {
+      problems.push(`${name}: got ${show(value)}; expected ${defaults.NAME_RULE}`);
+    }
+  }
+  return problems;
+}
+
+const RESERVED_TAG_KEYS = [defaults.TAG_ENVIRONMENT, defaults.TAG_PROJECT, defaults.TAG_MANAGED_BY];
+
+/** Tags AWS accepts, and that do not fight the baseline's own; also the network's tags per subnet tier. */
+export function checkTags(tags: Record<string, string>, name = 'tags'): string[] {
+  const problems: string[] = [];
+  for (const [key, value] of Object.entries(tags)) {
+    if (RESERVED_TAG_KEYS.includes(key)) {
+      problems.push(`${name}.${key}: the baseline sets this tag itself (from environment/project); remove it from ${name}`);
+    } else if (key.toLowerCase().startsWith('aws:')) {
+      problems.push(`${name}.${key}: keys starting with "aws:" are reserved by AWS`);
+    } else if (key.length === 0 || key.length > 128) {
+      problems.push(`${name}: key ${show(key)} has ${key.length} characters; expected 1-128`);
+    }
+    if (typeof value !== 'string' || (!Token.isUnresolved(value) && value.length > 256)) {
+      problems.push(`${name}.${key}: got ${show(value)}; expected a string of at most 256 characters`);
+    }
+  }
+  return problems;
 }

@@ -9,12 +9,12 @@ import { defaultParameterPrefix, PARAMETER } from './parameter-names';
 import { checkParameterPrefix } from './sharing-validation';
 import { allowBastionTunnelTo } from '../access/bastion-tunnel';
 import { BastionClusterAccess, BastionClusterAccessOptions } from '../eks/bastion-cluster-access';
-import { addEfsCsiDriverAddon, ClusterWiringSource, grantBastionClusterAccess } from '../eks/cluster-wiring';
+import { addEfsCsiDriverAddon, ClusterWiringSource, clusterWiringOf, grantBastionClusterAccess } from '../eks/cluster-wiring';
 import { EfsCsiDriverAddon, EfsCsiDriverAddonOptions } from '../eks/efs-csi-driver-addon';
 import { EfsCsiDriverTrustType } from '../eks/efs-csi-driver-trust';
 import { BaselineKeys } from '../encryption/baseline-keys';
 import { defaultClusterNames, SEED_AZ_SUFFIXES, SEED_PROJECT } from '../private/defaults';
-import { checkNames } from '../private/validation';
+import { checkNames } from '../private/validation-helpers';
 
 /**
  * What an application repo knows about the baseline it imports. Only the shape must be known at synth time (how many
@@ -226,18 +226,8 @@ export class ImportedBaseline extends Construct {
   }
 
   private get wiringSource(): ClusterWiringSource {
-    return {
-      owner: this,
-      efsCsiDriverRole: this.efsCsiDriverRole,
-      efsCsiNodeRole: this.efsCsiNodeRole,
-      efsCsiDriverTrustType: this.csiDriverTrustType,
-      fileSystemId: this.fileSystem?.fileSystemId,
-      bastionRole: this.bastionRole,
-      bastionSecurityGroup: this.bastionSecurityGroup,
-      // Whether the baseline limits the bastion's egress to the VPC endpoints is not published: allow the egress too.
-      bastionEgressLimited: true,
-      clusterNames: this.clusterNames,
-    };
+    // Whether the baseline limits the bastion's egress to the VPC endpoints is not published: allow the egress too.
+    return clusterWiringOf(this, this.csiDriverTrustType, true, this.clusterNames);
   }
 
   /** A string parameter, resolved by CloudFormation at deploy time. */

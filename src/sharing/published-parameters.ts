@@ -1,25 +1,32 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as efs from 'aws-cdk-lib/aws-efs';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
 import { PARAMETER } from './parameter-names';
 import { BaselineKeys } from '../encryption/baseline-keys';
 import { DATABASE_SUBNET_GROUP, PRIVATE_SUBNET_GROUP, PUBLIC_SUBNET_GROUP } from '../private/defaults';
 
+/** What the baseline publishes: its resources, as the construct exposes them (the construct itself is one). */
+export interface PublishedResources {
+  readonly vpc: ec2.IVpc;
+  readonly keys: BaselineKeys;
+  readonly natGatewayPublicIps: string[];
+  readonly fileSystem?: efs.IFileSystem;
+  readonly fileSystemSecurityGroup?: ec2.ISecurityGroup;
+  readonly efsCsiDriverRole?: iam.IRole;
+  readonly efsCsiNodeRole?: iam.IRole;
+  readonly bastion?: ec2.IInstance;
+  readonly bastionRole?: iam.IRole;
+  readonly bastionSecurityGroup?: ec2.ISecurityGroup;
+}
+
 export interface PublishedParametersProps {
   readonly prefix: string;
-  readonly vpc: ec2.IVpc;
   readonly vpcCidr: string;
   readonly availabilityZones: string[];
   readonly hasDatabaseTier: boolean;
-  readonly keys: BaselineKeys;
-  readonly fileSystemId?: string;
-  readonly fileSystemSecurityGroupId?: string;
-  readonly efsCsiDriverRoleArn?: string;
-  readonly efsCsiNodeRoleArn?: string;
-  readonly bastionRoleArn?: string;
-  readonly bastionInstanceId?: string;
-  readonly bastionSecurityGroupId?: string;
-  readonly natGatewayPublicIps: string[];
+  readonly resources: PublishedResources;
 }
 
 /**
@@ -28,12 +35,13 @@ export interface PublishedParametersProps {
 export class PublishedParameters extends Construct {
   constructor(scope: Construct, id: string, private readonly props: PublishedParametersProps) {
     super(scope, id);
-    const { vpc } = props;
+    const r = props.resources;
+    const { vpc, keys } = r;
     this.string('VpcId', PARAMETER.vpcId, vpc.vpcId, 'VPC ID');
     this.string('VpcCidr', PARAMETER.vpcCidr, props.vpcCidr, 'VPC IPv4 CIDR');
     this.list('AvailabilityZones', PARAMETER.availabilityZones, props.availabilityZones, 'availability zones, in subnet order');
-    if (props.natGatewayPublicIps.length > 0) {
-      this.list('NatPublicIps', PARAMETER.natPublicIps, props.natGatewayPublicIps, 'public IPv4 addresses of the NAT gateways');
+    if (r.natGatewayPublicIps.length > 0) {
+      this.list('NatPublicIps', PARAMETER.natPublicIps, r.natGatewayPublicIps, 'public IPv4 addresses of the NAT gateways');
     }
 
     const tiers: Array<[string, string, string, string]> = [
@@ -49,18 +57,18 @@ export class PublishedParameters extends Construct {
       this.list(`${idPrefix}RouteTableIds`, routeTableName, subnets.map((s) => s.routeTable.routeTableId), `${group} route table IDs, in zone order`);
     }
 
-    this.string('EksSecretsKeyArn', PARAMETER.eksSecretsKeyArn, props.keys.eksSecrets.keyArn, 'KMS key for EKS secrets');
-    this.string('LogsKeyArn', PARAMETER.logsKeyArn, props.keys.logs.keyArn, 'KMS key for logs');
-    if (props.keys.fileSystem) {
-      this.string('FileSystemKeyArn', PARAMETER.fileSystemKeyArn, props.keys.fileSystem.keyArn, 'KMS key for EFS');
+    this.string('EksSecretsKeyArn', PARAMETER.eksSecretsKeyArn, keys.eksSecrets.keyArn, 'KMS key for EKS secrets');
+    this.string('LogsKeyArn', PARAMETER.logsKeyArn, keys.logs.keyArn, 'KMS key for logs');
+    if (keys.fileSystem) {
+      this.string('FileSystemKeyArn', PARAMETER.fileSystemKeyArn, keys.fileSystem.keyArn, 'KMS key for EFS');
     }
-    this.optional('FileSystemId', PARAMETER.fileSystemId, props.fileSystemId, 'EFS file system ID');
-    this.optional('FileSystemSecurityGroupId', PARAMETER.fileSystemSecurityGroupId, props.fileSystemSecurityGroupId, 'EFS security group ID');
-    this.optional('EfsCsiDriverRoleArn', PARAMETER.efsCsiDriverRoleArn, props.efsCsiDriverRoleArn, 'EFS CSI driver controller role ARN');
-    this.optional('EfsCsiNodeRoleArn', PARAMETER.efsCsiNodeRoleArn, props.efsCsiNodeRoleArn, 'EFS CSI driver node role ARN');
-    this.optional('BastionRoleArn', PARAMETER.bastionRoleArn, props.bastionRoleArn, 'bastion role ARN');
-    this.optional('BastionInstanceId', PARAMETER.bastionInstanceId, props.bastionInstanceId, 'bastion instance ID');
-    this.optional('BastionSecurityGroupId', PARAMETER.bastionSecurityGroupId, props.bastionSecurityGroupId, 'bastion security group ID');
+    this.optional('FileSystemId', PARAMETER.fileSystemId, r.fileSystem?.fileSystemId, 'EFS file system ID');
+    this.optional('FileSystemSecurityGroupId', PARAMETER.fileSystemSecurityGroupId, r.fileSystemSecurityGroup?.securityGroupId, 'EFS security group ID');
+    this.optional('EfsCsiDriverRoleArn', PARAMETER.efsCsiDriverRoleArn, r.efsCsiDriverRole?.roleArn, 'EFS CSI driver controller role ARN');
+    this.optional('EfsCsiNodeRoleArn', PARAMETER.efsCsiNodeRoleArn, r.efsCsiNodeRole?.roleArn, 'EFS CSI driver node role ARN');
+    this.optional('BastionRoleArn', PARAMETER.bastionRoleArn, r.bastionRole?.roleArn, 'bastion role ARN');
+    this.optional('BastionInstanceId', PARAMETER.bastionInstanceId, r.bastion?.instanceId, 'bastion instance ID');
+    this.optional('BastionSecurityGroupId', PARAMETER.bastionSecurityGroupId, r.bastionSecurityGroup?.securityGroupId, 'bastion security group ID');
   }
 
   private string(id: string, name: string, value: string, what: string): void {

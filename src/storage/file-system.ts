@@ -4,13 +4,13 @@ import * as efs from 'aws-cdk-lib/aws-efs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
+import { FileSystemConfig } from './file-system-config';
 import { FileSystemProps } from './file-system-props';
 import { acceptFinding, inEveryPack } from '../private/compliance';
-import { BaselineConfig } from '../private/config';
 import { PRIVATE_SUBNET_GROUP } from '../private/defaults';
 
 export interface StorageAreaProps {
-  readonly config: BaselineConfig['fileSystem'];
+  readonly config: FileSystemConfig;
   readonly props: FileSystemProps;
   readonly vpc: ec2.IVpc;
   /** Literal CIDRs, so that compliance rules can read the ingress rules (subnet attributes are tokens). */

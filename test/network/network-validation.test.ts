@@ -1,13 +1,12 @@
-import { App, Lazy, Stack, Token } from 'aws-cdk-lib';
+import { Lazy, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { InterfaceEndpointPreset, NetworkProps } from '../../src';
+import { resolveNetworkConfig } from '../../src/network/network-config';
 import { checkNetworkProps, defaultZoneWarnings } from '../../src/network/network-validation';
-import { resolveConfig } from '../../src/private/config';
 
 /** The network checks of a baseline in a region, with the props' defaults resolved as the construct resolves them. */
 function check(network: NetworkProps, region = 'eu-west-1'): string[] {
-  const stack = new Stack(new App(), 'Checked', { env: { region } });
-  return checkNetworkProps(network, resolveConfig(stack, { environment: 'production', network }).network, region);
+  return checkNetworkProps(network, resolveNetworkConfig(network, region), region);
 }
 
 const DATABASE = ['10.0.201.0/24', '10.0.202.0/24', '10.0.203.0/24'];
