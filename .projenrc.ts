@@ -227,7 +227,7 @@ const distribution = project.addTask('distribution', {
   exec: 'bash scripts/distribution/run.sh',
 });
 project.addTask('rosetta', {
-  description: 'Compile the README and @example TypeScript snippets with jsii-rosetta --strict (after compile)',
+  description: 'Compile the README, docs/*.md and @example TypeScript snippets with jsii-rosetta --strict (after compile)',
   exec: 'bash scripts/distribution/rosetta.sh',
 });
 project.addTask('release:dry-run', {
