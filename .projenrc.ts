@@ -167,6 +167,8 @@ project.addPackageIgnore('/tools/');
 // The README's picture and the guides live in the repository; the npm package carries only the library, its README and
 // API.md (check-npm-pack.ts); the README links to the guides in the repository.
 project.addPackageIgnore('/docs/');
+// CONTRIBUTING.md is for the team working in the repository, not for the package's users.
+project.addPackageIgnore('/CONTRIBUTING.md');
 project.addPackageIgnore('/.diagram-preview/');
 project.addPackageIgnore('cdk.out/');
 
