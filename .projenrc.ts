@@ -164,8 +164,11 @@ project.addPackageIgnore('/examples/');
 project.addPackageIgnore('/.ci/');
 project.addPackageIgnore('/scripts/');
 project.addPackageIgnore('/tools/');
-// The README's picture lives in the repository; the npm package carries only the library (check-npm-pack.ts).
+// The README's picture and the guides live in the repository; the npm package carries only the library, its README and
+// API.md (check-npm-pack.ts); the README links to the guides in the repository.
 project.addPackageIgnore('/docs/');
+// CONTRIBUTING.md is for the team working in the repository, not for the package's users.
+project.addPackageIgnore('/CONTRIBUTING.md');
 project.addPackageIgnore('/.diagram-preview/');
 project.addPackageIgnore('cdk.out/');
 
@@ -175,10 +178,11 @@ project.addTask('example', {
   exec: 'ts-node --project tsconfig.dev.json examples/production/main.ts',
 });
 
-// The README's architecture picture and cost table, generated from the production example; CI fails when stale.
+// The README's architecture picture and the cost tables of docs/cost.md, generated from the production example; CI
+// fails when stale.
 const diagram = project.addTask('diagram', {
   description:
-    'Regenerate docs/architecture-production.svg (from the synthesized production template) and the README cost table',
+    'Regenerate docs/architecture-production.svg (from the synthesized production template) and the cost tables of docs/cost.md',
   exec: 'ts-node --project tsconfig.dev.json tools/readme-assets.ts',
 });
 // For a person to look at the picture: PNGs of the production diagram and of other configurations.
@@ -187,7 +191,7 @@ project.addTask('diagram:preview', {
   exec: 'ts-node --project tsconfig.dev.json tools/diagram-preview.ts',
 });
 
-// What each NAT strategy does to the longest chain of dependent resources in a deployment (README, Network).
+// What each NAT strategy does to the longest chain of dependent resources in a deployment (docs/network.md).
 project.addTask('critical-path', {
   description: 'Print the longest chain of dependent resources of the default baseline under each NAT strategy',
   exec: 'ts-node --project tsconfig.dev.json tools/critical-path.ts',
@@ -225,7 +229,7 @@ const distribution = project.addTask('distribution', {
   exec: 'bash scripts/distribution/run.sh',
 });
 project.addTask('rosetta', {
-  description: 'Compile the README and @example TypeScript snippets with jsii-rosetta --strict (after compile)',
+  description: 'Compile the README, docs/*.md and @example TypeScript snippets with jsii-rosetta --strict (after compile)',
   exec: 'bash scripts/distribution/rosetta.sh',
 });
 project.addTask('release:dry-run', {

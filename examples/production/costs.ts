@@ -1,6 +1,6 @@
 /**
  * The production baseline's monthly fixed cost under each NAT strategy, in each priced region: the main job prints
- * it and `npx projen diagram` writes it into the README. Every strategy of the enum is priced, so a new one (e.g. a
+ * it and `npx projen diagram` writes it into docs/cost.md. Every strategy of the enum is priced, so a new one (e.g. a
  * regional NAT gateway) appears here without a change.
  */
 import * as os from 'os';
@@ -50,7 +50,7 @@ export function strategyText(costs: StrategyCost[]): string {
   return [line(head), ...rows.map(line)].join('\n');
 }
 
-/** A Markdown table for the README. */
+/** A Markdown table for docs/cost.md. */
 export function strategyMarkdown(costs: StrategyCost[]): string {
   const head = ['NAT strategy', 'NAT gateways (or zones)', 'public IPv4', 'interface endpoint-zones', ...REGIONS.map((r) => `${r} per month`)];
   const rows = costs.map(({ strategy, estimates }) => [

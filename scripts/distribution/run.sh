@@ -7,7 +7,7 @@
 # Steps (each logged to dist/distribution/logs/<step>.log; a failed step names its language and shows its log's end):
 #   compile            npx projen compile (jsii -> lib/, .jsii), only when .jsii is missing or older than src/,
 #                      README.md or package.json (DISTRIBUTION_COMPILE=always forces it)
-#   rosetta            README and @example snippets compiled by jsii-rosetta --strict (scripts/distribution/rosetta.sh)
+#   rosetta            README, docs/*.md and @example snippets compiled by jsii-rosetta --strict (scripts/distribution/rosetta.sh)
 #   package:<lang>     jsii-pacmak --target js|python|java|go (the projen package:<lang> tasks' command, plus --force,
 #                      and for Java a shared local Maven repository instead of a throwaway one) -> dist/<lang>
 #   package:dotnet     jsii-pacmak --code-only --target dotnet -> dist/dotnet; C# files checked, NOT compiled (no .NET SDK)
@@ -311,7 +311,7 @@ step_compare() {
 
 # ---------------------------------------------------------------------------------------------------------------------
 run_step compile "jsii compile (lib/, .jsii)" - step_compile
-run_step rosetta "README and @example snippets, jsii-rosetta --strict" compile step_rosetta
+run_step rosetta "README, docs/*.md and @example snippets, jsii-rosetta --strict" compile step_rosetta
 run_step package:js "npm tarball (jsii-pacmak --target js)" compile step_package_js
 run_step package:python "Python wheel (jsii-pacmak --target python)" compile step_package_python
 run_step package:java "Java jar into dist/java (jsii-pacmak --target java)" compile step_package_java

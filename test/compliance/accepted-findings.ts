@@ -1,7 +1,7 @@
 /**
  * The one reviewed list of cfn-lint and checkov findings we accept, each with its reason. The lint test fails on
  * any finding not listed here, and on any entry here that no longer matches a finding (no stale acceptances).
- * cdk-nag findings are acknowledged in the library itself, next to the resources (see README "Compliance").
+ * cdk-nag findings are acknowledged in the library itself, next to the resources (see docs/compliance.md).
  */
 export interface AcceptedFinding {
   readonly tool: 'cfn-lint' | 'checkov';

@@ -53,7 +53,7 @@ describe.each<[string, (app: App) => IntegApp, string[]]>([
     'EC2describeVpcs', ...SUBNETS, 'EC2describeNatGateways', 'SSMdescribeInstanceInformation', 'SSMsendCommand', 'SSMgetCommandInvocation',
   ]],
 ])('%s', (name, build, apiCalls) => {
-  // Synthesized inside each test (mutation testing counts a describe body's work as static: README).
+  // Synthesized inside each test (mutation testing counts a describe body's work as static: CONTRIBUTING.md).
   const synthesized = (): { test: IntegApp; assembly: CloudAssembly } => {
     const app = new App();
     const test = build(app);

@@ -33,7 +33,7 @@ describe('compliance of the StackSet variant', () => {
   const synthesized = synthStackSetTemplate(outdir);
 
   // Reported, not hidden: without its Lambda-backed custom resource the VPC's default security group keeps AWS's rules
-  // (the construct's warning says so, and the README says how an organisation closes it).
+  // (the construct's warning says so, and docs/fleet.md says how an organisation closes it).
   test.each(PACKS.map((make) => [make().readPackName, make]))('%s: no unacknowledged finding but the open default security group', (pack, make) => {
     const violations = (make as () => NagPack)().validateScope(synthesized.stackSetStack).violations;
     const expected = pack === 'AwsSolutions' ? [] : [`${pack}-VPCDefaultSecurityGroupClosed on Management/Workload/Baseline/Baseline/Network/Vpc/Resource`];

@@ -26,7 +26,7 @@ export const PUBLIC_FLOWS: Flow[] = [
   ['RDP from the internet', inbound('tcp', 3389, INTERNET), 'deny'],
   ['RDP over UDP from the internet', inbound('udp', 3389, INTERNET), 'deny'],
   ['RDP from the IPv6 internet', inbound('tcp', 3389, INTERNET_V6), 'deny'],
-  // The price of EC2.21 (README, Network ACLs): NAT gateways use ephemeral ports 1024-65535 (VPC User Guide).
+  // The price of EC2.21 (docs/network.md, Network ACLs): NAT gateways use ephemeral ports 1024-65535 (VPC User Guide).
   ['the reply to a NAT gateway\'s connection from its port 3389 (about 1 in 64,512 connections)', inbound('tcp', 3389, INTERNET), 'deny'],
 ];
 export const PRIVATE_FLOWS: Flow[] = [
