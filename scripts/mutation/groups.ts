@@ -15,8 +15,11 @@ export interface MutationGroup {
   readonly tests: string[];
 }
 
-/** Every area's own validation, with the shared parsers: the synth-time errors the README's bad-input table promises. */
-const VALIDATION_FILES = ['src/*/*-validation.ts', 'src/private/validation.ts', 'src/private/validation-helpers.ts', 'src/private/region-zones.ts'];
+/**
+ * Every area's own validation, the recipe's gathering of it, and the shared parsers: the synth-time errors the README's
+ * bad-input table promises.
+ */
+const VALIDATION_FILES = ['src/*/*-validation.ts', 'src/baseline-checks.ts', 'src/private/validation-helpers.ts', 'src/private/region-zones.ts'];
 /** The CIDR arithmetic every overlap and containment check rests on. */
 const CIDR_FILES = ['src/private/cidr.ts'];
 
@@ -51,4 +54,19 @@ export const MUTATION_GROUPS: MutationGroup[] = [
   // src/fleet once more at a minute a mutant, and whose own code mutation testing does not mutate.
   area('fleet', ['test/fleet/*.test.ts', '!test/fleet/stackset-compliance.test.ts', '!test/fleet/example.test.ts']),
   area('cost', ['test/cost/*.test.ts']),
+  // The construct and its recipe: the config each area is asked for, what each area is given, the outputs.
+  {
+    name: 'recipe',
+    mutate: ['src/*.ts', '!src/index.ts', ...VALIDATION_FILES.map((glob) => `!${glob}`)],
+    tests: ['test/numinia-baseline.test.ts', 'test/tags.test.ts', 'test/sharing/*.test.ts', 'test/eks/cluster-wiring.test.ts', 'test/monitoring/monitoring.test.ts'],
+  },
+  // The leaf helpers every area uses: defaults, ARNs, finding acknowledgements, names, stack-level resources.
+  {
+    name: 'private',
+    mutate: ['src/private/**/*.ts', ...[...VALIDATION_FILES, ...CIDR_FILES].map((glob) => `!${glob}`)],
+    tests: [
+      'test/private/*.test.ts', 'test/numinia-baseline.test.ts', 'test/tags.test.ts', 'test/overlapping-vpcs.test.ts',
+      'test/compliance/nag.test.ts', 'test/fleet/stackset-baseline.test.ts',
+    ],
+  },
 ];
