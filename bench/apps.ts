@@ -4,11 +4,11 @@ import { buildHandWrittenBaseline, CDK_INIT_FLAGS } from './hand-written-baselin
 import { NuminiaBaseline } from '../src';
 
 /**
- * `baseline` is the baseline as the hand-written L2 version has it, without monitoring (`monitoring.enabled: false`),
- * so that the comparison is like for like; `baseline-monitoring` is the default baseline, monitoring included, whose
- * difference from `baseline` is what monitoring adds.
+ * `baseline` is the default baseline, monitoring included, and `hand-written` the same resources written with
+ * aws-cdk-lib L2s: the like-for-like comparison. `baseline-without-monitoring` (`monitoring.enabled: false`) is only
+ * there to measure what monitoring adds.
  */
-export type Kind = 'baseline' | 'baseline-monitoring' | 'hand-written';
+export type Kind = 'baseline' | 'baseline-without-monitoring' | 'hand-written';
 
 export interface StackSpec {
   readonly environment: string;
@@ -42,12 +42,28 @@ export function buildApp(kind: Kind, outdir: string, specs: StackSpec[], validat
   for (const { environment, region } of specs) {
     const stack = new Stack(app, `numinia-${environment}-baseline`, { env: { region } });
     if (kind === 'baseline') {
-      new NuminiaBaseline(stack, 'Baseline', { environment, monitoring: { enabled: false } });
-    } else if (kind === 'baseline-monitoring') {
       new NuminiaBaseline(stack, 'Baseline', { environment });
+    } else if (kind === 'baseline-without-monitoring') {
+      new NuminiaBaseline(stack, 'Baseline', { environment, monitoring: { enabled: false } });
     } else {
       buildHandWrittenBaseline(stack, 'Baseline', environment);
     }
   }
   return app;
+}
+
+/** CloudFormation resource type -> how many of it a template holds: what "like for like" compares. */
+export function resourceTypeCounts(template: { Resources?: Record<string, { Type: string }> }): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const { Type } of Object.values(template.Resources ?? {})) {
+    counts[Type] = (counts[Type] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/** The resource types whose count differs between the two sides, one line each: none when they are like for like. */
+export function typeCountDifferences(baseline: Record<string, number>, handWritten: Record<string, number>): string[] {
+  return [...new Set([...Object.keys(baseline), ...Object.keys(handWritten)])].sort()
+    .filter((t) => (baseline[t] ?? 0) !== (handWritten[t] ?? 0))
+    .map((t) => `${t}: baseline ${baseline[t] ?? 0}, hand-written ${handWritten[t] ?? 0}`);
 }

@@ -10,6 +10,8 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
+import { addMonitoring } from './hand-written/monitoring';
+import { addNetworkAcls } from './hand-written/network-acls';
 
 /**
  * Flags `cdk init` writes into cdk.json that change what these L2s make. Both sides of the benchmark get them as app
@@ -26,7 +28,9 @@ export const CDK_INIT_FLAGS: Record<string, boolean> = {
 /**
  * The default NuminiaBaseline architecture written out with plain aws-cdk-lib L2s, the way a team would without the
  * library: no validation, no config resolution, no explicit subnet CIDRs (L2 subnets are allocated in sequence).
- * It aims at the same resource types and counts, so that synth time and template weight compare like for like.
+ * It makes the same resource types in the same counts as the default baseline, monitoring included (network ACLs in
+ * hand-written/network-acls.ts, monitoring in hand-written/monitoring.ts), so that synth time and template weight
+ * compare like for like; test/bench/like-for-like.test.ts fails when they differ.
  */
 export function buildHandWrittenBaseline(scope: Construct, id: string, environment: string, project = 'numinia'): void {
   const root = new Construct(scope, id);
@@ -46,14 +50,17 @@ export function buildHandWrittenBaseline(scope: Construct, id: string, environme
   logsKey.grant(new iam.ServicePrincipal('cloudtrail.amazonaws.com'), 'kms:GenerateDataKey*', 'kms:DescribeKey');
 
   // Network: 6 subnets, 3 NAT gateways, the default security group's rules removed (a Lambda-backed custom resource).
+  const natGatewayProvider = ec2.NatProvider.gateway();
+  const vpcCidr = '10.0.0.0/16';
   const vpc = new ec2.Vpc(root, 'Vpc', {
-    ipAddresses: ec2.IpAddresses.cidr('10.0.0.0/16'),
+    ipAddresses: ec2.IpAddresses.cidr(vpcCidr),
     availabilityZones: ['a', 'b', 'c'].map((suffix) => `${region}${suffix}`),
     subnetConfiguration: [
       { name: 'Public', subnetType: ec2.SubnetType.PUBLIC, cidrMask: 24, mapPublicIpOnLaunch: false },
       { name: 'Private', subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS, cidrMask: 24 },
     ],
     natGateways: 3,
+    natGatewayProvider,
     restrictDefaultSecurityGroup: true,
   });
   vpc.publicSubnets.forEach((subnet) => Tags.of(subnet).add('kubernetes.io/role/elb', '1'));
@@ -61,12 +68,13 @@ export function buildHandWrittenBaseline(scope: Construct, id: string, environme
   vpc.addGatewayEndpoint('S3Endpoint', { service: ec2.GatewayVpcEndpointAwsService.S3 });
   const endpointSg = new ec2.SecurityGroup(root, 'EndpointSecurityGroup', { vpc, allowAllOutbound: false });
   endpointSg.addIngressRule(ec2.Peer.ipv4(vpc.vpcCidrBlock), ec2.Port.tcp(443));
-  for (const [endpointId, service] of [
-    ['EksEndpoint', ec2.InterfaceVpcEndpointAwsService.EKS],
-    ['LogsEndpoint', ec2.InterfaceVpcEndpointAwsService.CLOUDWATCH_LOGS],
-  ] as const) {
-    vpc.addInterfaceEndpoint(endpointId, { service, securityGroups: [endpointSg], open: false });
-  }
+  const endpoints = ([['eks', ec2.InterfaceVpcEndpointAwsService.EKS], ['logs', ec2.InterfaceVpcEndpointAwsService.CLOUDWATCH_LOGS]] as const)
+    .map(([label, service]) => ({
+      label,
+      serviceName: service.name,
+      endpointId: vpc.addInterfaceEndpoint(`${label === 'eks' ? 'Eks' : 'Logs'}Endpoint`, { service, securityGroups: [endpointSg], open: false }).vpcEndpointId,
+    }));
+  addNetworkAcls(root, vpc, vpcCidr);
   const flowLogGroup = new logs.LogGroup(root, 'FlowLogGroup', {
     retention: logs.RetentionDays.ONE_MONTH,
     encryptionKey: logsKey,
@@ -153,17 +161,18 @@ export function buildHandWrittenBaseline(scope: Construct, id: string, environme
     serverAccessLogsPrefix: 'trail-bucket/',
     lifecycleRules: [{ transitions: [{ storageClass: s3.StorageClass.GLACIER, transitionAfter: Duration.days(90) }] }],
   });
+  const trailLogGroup = new logs.LogGroup(root, 'TrailLogGroup', {
+    retention: logs.RetentionDays.ONE_YEAR,
+    encryptionKey: logsKey,
+    removalPolicy: RemovalPolicy.RETAIN,
+  });
   new cloudtrail.Trail(root, 'Trail', {
     bucket: trailBucket,
     encryptionKey: logsKey,
     isMultiRegionTrail: true,
     enableFileValidation: true,
     sendToCloudWatchLogs: true,
-    cloudWatchLogGroup: new logs.LogGroup(root, 'TrailLogGroup', {
-      retention: logs.RetentionDays.ONE_YEAR,
-      encryptionKey: logsKey,
-      removalPolicy: RemovalPolicy.RETAIN,
-    }),
+    cloudWatchLogGroup: trailLogGroup,
   });
 
   // Sharing: the outputs application repos read, under /<project>/<environment>/baseline/ as the baseline publishes them.
@@ -171,7 +180,7 @@ export function buildHandWrittenBaseline(scope: Construct, id: string, environme
   const parameterId = (name: string) => name.replace(/\//g, '-');
   const parameters: Record<string, string> = {
     'vpc/id': vpc.vpcId,
-    'vpc/cidr': '10.0.0.0/16',
+    'vpc/cidr': vpcCidr,
     'kms/eks-secrets-key-arn': eksKey.keyArn,
     'kms/logs-key-arn': logsKey.keyArn,
     'kms/file-system-key-arn': efsKey.keyArn,
@@ -181,12 +190,14 @@ export function buildHandWrittenBaseline(scope: Construct, id: string, environme
     'iam/efs-csi-node-role-arn': csiNodeRole.roleArn,
     'iam/bastion-role-arn': bastion.role.roleArn,
     'bastion/instance-id': bastion.instanceId,
+    'bastion/security-group-id': bastionSg.securityGroupId,
   };
   for (const [name, stringValue] of Object.entries(parameters)) {
     new ssm.StringParameter(root, parameterId(name), { parameterName: prefix + name, stringValue });
   }
   const lists: Record<string, string[]> = {
     'vpc/availability-zones': vpc.availabilityZones,
+    'nat/public-ips': vpc.publicSubnets.map((s) => (s.node.findChild('EIP') as ec2.CfnEIP).ref),
     'subnets/public/ids': vpc.publicSubnets.map((s) => s.subnetId),
     'subnets/private/ids': vpc.privateSubnets.map((s) => s.subnetId),
     'route-tables/public/ids': vpc.publicSubnets.map((s) => s.routeTable.routeTableId),
@@ -195,6 +206,18 @@ export function buildHandWrittenBaseline(scope: Construct, id: string, environme
   for (const [name, stringListValue] of Object.entries(lists)) {
     new ssm.StringListParameter(root, parameterId(name), { parameterName: prefix + name, stringListValue });
   }
+
+  addMonitoring(root, {
+    project,
+    environment,
+    region,
+    natGateways: natGatewayProvider.configuredGateways.map(({ az, gatewayId }) => ({ label: az, id: gatewayId })),
+    endpoints,
+    vpcId: vpc.vpcId,
+    fileSystemId: fileSystem.fileSystemId,
+    bastionInstanceId: bastion.instanceId,
+    trailLogGroup,
+  });
 
   Tags.of(root).add('Environment', environment);
   Tags.of(root).add('Project', project);
