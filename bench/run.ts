@@ -8,7 +8,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as cxapi from 'aws-cdk-lib/cx-api';
-import { buildApp, environments, Kind, PRODUCTION, resourceTypeCounts, StackSpec, typeCountDifferences } from './apps';
+import { buildApp, environments, Kind, PRODUCTION, resourceTypeCounts, typeCountDifferences } from './apps';
+import { inTempDir, medians, quantile, round1, round3, Sample, sample } from './measure';
 
 // Issue 25: against the L2s, monitoring included, measured side by side in one run.
 const TARGETS = { synthRatio: 1.10, scalingRatio: 1.05, lambdaBackedCustomResources: 0 };
@@ -22,61 +23,6 @@ const COMPARISON = { warmupPairs: 6, measuredPairs: 30 };
 // Each round measures every size (the cheap 1-stack size several times) of both sides, alternating which goes first, so
 // drift of a shared machine hits all alike.
 const SCALING = { sizes: [1, 4, 16], warmupRounds: 1, rounds: 6, singleStackPerRound: 3 };
-
-interface Sample { constructMs: number; synthMs: number; totalMs: number; onCpuMs: number }
-
-/**
- * Time this thread has spent on a CPU (Linux; NaN elsewhere). Unlike wall time it leaves out waiting for a core held
- * by other processes: a cross-check of the wall-time ratios when the machine is shared.
- */
-function onCpuMs(): number {
-  try {
-    return Number(fs.readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6;
-  } catch {
-    return NaN;
-  }
-}
-
-function inTempDir<T>(fn: (outdir: string) => T): T {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'numinia-bench-'));
-  try {
-    return fn(outdir);
-  } finally {
-    fs.rmSync(outdir, { recursive: true, force: true });
-  }
-}
-
-// No forced GC between samples: in a trial, a full GC before each sample made the samples ~25% slower. Samples are
-// interleaved instead, and each pays for some garbage of the one before.
-function sample(kind: Kind, specs: StackSpec[], validation = true): Sample {
-  return inTempDir((outdir) => {
-    const cpu0 = onCpuMs();
-    const t0 = process.hrtime.bigint();
-    const app = buildApp(kind, outdir, specs, validation);
-    const t1 = process.hrtime.bigint();
-    app.synth();
-    const t2 = process.hrtime.bigint();
-    const ms = (a: bigint, b: bigint) => Number(b - a) / 1e6;
-    return { constructMs: ms(t0, t1), synthMs: ms(t1, t2), totalMs: ms(t0, t2), onCpuMs: onCpuMs() - cpu0 };
-  });
-}
-
-/** The q-quantile, interpolated between the two nearest samples. */
-function quantile(values: number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const pos = (sorted.length - 1) * q;
-  const lo = Math.floor(pos);
-  return sorted[lo] + (sorted[Math.min(lo + 1, sorted.length - 1)] - sorted[lo]) * (pos - lo);
-}
-const median = (values: number[]) => quantile(values, 0.5);
-
-const round1 = (n: number) => Math.round(n * 10) / 10;
-const round3 = (n: number) => Math.round(n * 1000) / 1000;
-
-function medians(samples: Sample[]): Sample {
-  const of = (key: keyof Sample) => round1(median(samples.map((s) => s[key])));
-  return { constructMs: of('constructMs'), synthMs: of('synthMs'), totalMs: of('totalMs'), onCpuMs: of('onCpuMs') };
-}
 
 /** 1. Baseline vs hand-written, one production stack each, in A-B / B-A pairs so that drift cancels. */
 function compareSynth(validation: boolean) {
