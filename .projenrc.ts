@@ -91,7 +91,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   eslint: true,
   eslintOptions: {
     dirs: ['src'],
-    devdirs: ['test', 'examples', 'bench', 'tools', '.projenrc.ts'],
+    devdirs: ['test', 'examples', 'bench', 'tools', 'scripts', '.projenrc.ts'],
     // Tests and examples belong to the dev tsconfig (the top-level tsconfig.json is jsii's, for src/ only).
     tsconfigPath: './tsconfig.dev.json',
   },
