@@ -222,7 +222,7 @@ const floorCheck = project.addTask('test:floor', {
 const distribution = project.addTask('distribution', {
   description:
     'Build the npm, Python, Java and Go packages (and the .NET code), install each into a fresh app, synthesize the production baseline and compare every template with the TypeScript one',
-  exec: 'bash scripts/distribution/run.sh',
+  exec: 'ts-node --transpile-only --project tsconfig.dev.json scripts/distribution/main.ts',
 });
 project.addTask('rosetta', {
   description: 'Compile the README and @example TypeScript snippets with jsii-rosetta --strict (after compile)',
