@@ -64,7 +64,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@viz-js/viz@3.31.0',
     // Rasterizes the diagram to PNG for a person to look at (`diagram:preview`); prebuilt binaries from npm.
     '@resvg/resvg-js@2.6.2',
-    // The release round trip's npm registry on 127.0.0.1 (scripts/release/round-trip.sh). 6.10 wants Node 22; 6.8.0
+    // The release round trip's npm registry on 127.0.0.1 (scripts/release/round-trip/registries.ts). 6.10 wants Node 22; 6.8.0
     // runs on Node 20 with node-fetch 2.7.0 (see the override below).
     'verdaccio@6.8.0',
     // examples/fleet: the service-managed StackSet variant, with cdklabs' StackSet constructs (the example only: the
@@ -264,7 +264,7 @@ project.tasks.tryFind('bump')!.exec(`${UPGRADE_CHECK} --changelog "$CHANGELOG" -
 const roundTrip = project.addTask('release:round-trip', {
   description:
     'Build two releases (HEAD and HEAD + a feat: commit), publish them to local npm/PyPI/Maven/Go registries, install by version range in every consumer, upgrade, and compare templates',
-  exec: 'bash scripts/release/round-trip.sh',
+  exec: 'ts-node --transpile-only --project tsconfig.dev.json scripts/release/round-trip/main.ts',
 });
 
 // The real-account acceptance suite's snapshots (test/integ.<name>.ts.snapshot/), rewritten on purpose after a change.
