@@ -64,7 +64,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@viz-js/viz@3.31.0',
     // Rasterizes the diagram to PNG for a person to look at (`diagram:preview`); prebuilt binaries from npm.
     '@resvg/resvg-js@2.6.2',
-    // The release round trip's npm registry on 127.0.0.1 (scripts/release/round-trip.sh). 6.10 wants Node 22; 6.8.0
+    // The release round trip's npm registry on 127.0.0.1 (scripts/release/round-trip/registries.ts). 6.10 wants Node 22; 6.8.0
     // runs on Node 20 with node-fetch 2.7.0 (see the override below).
     'verdaccio@6.8.0',
     // examples/fleet: the service-managed StackSet variant, with cdklabs' StackSet constructs (the example only: the
@@ -91,7 +91,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   eslint: true,
   eslintOptions: {
     dirs: ['src'],
-    devdirs: ['test', 'examples', 'bench', 'tools', '.projenrc.ts'],
+    devdirs: ['test', 'examples', 'bench', 'tools', 'scripts', '.projenrc.ts'],
     // Tests and examples belong to the dev tsconfig (the top-level tsconfig.json is jsii's, for src/ only).
     tsconfigPath: './tsconfig.dev.json',
   },
@@ -226,7 +226,7 @@ const floorCheck = project.addTask('test:floor', {
 const distribution = project.addTask('distribution', {
   description:
     'Build the npm, Python, Java and Go packages (and the .NET code), install each into a fresh app, synthesize the production baseline and compare every template with the TypeScript one',
-  exec: 'bash scripts/distribution/run.sh',
+  exec: 'ts-node --transpile-only --project tsconfig.dev.json scripts/distribution/main.ts',
 });
 project.addTask('rosetta', {
   description: 'Compile the README, docs/*.md and @example TypeScript snippets with jsii-rosetta --strict (after compile)',
@@ -268,7 +268,7 @@ project.tasks.tryFind('bump')!.exec(`${UPGRADE_CHECK} --changelog "$CHANGELOG" -
 const roundTrip = project.addTask('release:round-trip', {
   description:
     'Build two releases (HEAD and HEAD + a feat: commit), publish them to local npm/PyPI/Maven/Go registries, install by version range in every consumer, upgrade, and compare templates',
-  exec: 'bash scripts/release/round-trip.sh',
+  exec: 'ts-node --transpile-only --project tsconfig.dev.json scripts/release/round-trip/main.ts',
 });
 
 // The real-account acceptance suite's snapshots (test/integ.<name>.ts.snapshot/), rewritten on purpose after a change.

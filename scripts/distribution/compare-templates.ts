@@ -1,9 +1,10 @@
 /**
  * Compare the template every distribution consumer synthesized with the TypeScript consumer's.
  *
- * Reads `<outRoot>/<name>/consumer.json` ({ language, awsCdkLib, template }) written by run.sh for each consumer.
- * The reference of a language is the TypeScript app synthesized with the same aws-cdk-lib version (run.sh makes one
- * per version a consumer uses), so that a difference points at the package, not at aws-cdk-lib.
+ * Reads `<outRoot>/<name>/consumer.json` ({ language, awsCdkLib, template }) written for each consumer by the
+ * distribution stage (consumers.ts) or the release round trip. The reference of a language is the TypeScript app
+ * synthesized with the same aws-cdk-lib version (both make one per version a consumer uses), so that a difference
+ * points at the package, not at aws-cdk-lib.
  *
  * Before comparing, what differs by design is removed: the template's `Metadata` section and every resource's
  * `Metadata` (aws:cdk:path and friends), the `AWS::CDK::Metadata` version-reporting resource (CDKMetadata) and its

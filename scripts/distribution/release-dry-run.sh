@@ -3,7 +3,7 @@
 #   1. `npx projen bump`: next version from the conventional commits since the latest tag (commit-and-tag-version),
 #      written to package.json, dist/version.txt, dist/releasetag.txt and dist/changelog.md;
 #   2. the packages of that version: compile + jsii-pacmak js and python (DISTRIBUTION_RELEASE_PACKAGES=all: every
-#      language through scripts/distribution/run.sh), to see the version reach the artifacts;
+#      language through scripts/distribution/main.ts), to see the version reach the artifacts;
 #   3. `npx projen unbump`, and a check that the clone is back to its committed state (what `release` checks last).
 # `npx projen release` itself (= bump + build + unbump) is not run: `build` runs the whole test suite.
 #
@@ -20,7 +20,7 @@ echo "release dry run in $clone (a clone of $ROOT at $(git -C "$ROOT" rev-parse 
 [ -n "${KEEP:-}" ] || trap 'rm -rf "$clone"' EXIT
 git clone --quiet "$ROOT" "$clone"
 # The distribution scripts as in the working copy (they may not be committed yet).
-mkdir -p "$clone/scripts" && cp -a "$ROOT/scripts/distribution" "$clone/scripts/"
+mkdir -p "$clone/scripts" && rm -rf "$clone/scripts/distribution" "$clone/scripts/lib" && cp -a "$ROOT/scripts/distribution" "$ROOT/scripts/lib" "$clone/scripts/"
 cd "$clone"
 git config user.email "dry-run@example.invalid" && git config user.name "release dry run"
 git remote remove origin   # nothing can be pushed from here
@@ -38,8 +38,8 @@ echo "    dist/changelog.md:"
 sed 's/^/      /' dist/changelog.md | head -40
 
 if [ "${DISTRIBUTION_RELEASE_PACKAGES:-}" = all ]; then
-  echo "==> every package and consumer with the bumped version (scripts/distribution/run.sh)"
-  DISTRIBUTION_COMPILE=always bash scripts/distribution/run.sh || echo "    (distribution failed: see above)"
+  echo "==> every package and consumer with the bumped version (scripts/distribution/main.ts)"
+  DISTRIBUTION_COMPILE=always npx ts-node --transpile-only --project tsconfig.dev.json scripts/distribution/main.ts || echo "    (distribution failed: see above)"
 else
   echo "==> compile and package js + python with the bumped version"
   npx projen compile >/dev/null

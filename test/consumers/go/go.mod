@@ -28,5 +28,5 @@ require (
 	golang.org/x/tools/godoc v0.1.0-deprecated // indirect
 )
 
-// The module jsii-pacmak has just generated (scripts/distribution/run.sh points this at the absolute path).
+// The module jsii-pacmak has just generated (scripts/distribution/consumers.ts points this at the absolute path).
 replace github.com/numengames/numinia-cdk-baseline-go/numiniacdkbaseline => ../../../dist/go/numiniacdkbaseline

@@ -1,5 +1,5 @@
 """Distribution check, Python: a fresh CDK app using numinia-cdk-baseline as installed from the wheel that
-jsii-pacmak has just built (scripts/distribution/run.sh installs it into test/consumers/python/.venv).
+jsii-pacmak has just built (scripts/distribution/consumers.ts installs it into test/consumers/python/.venv).
 
 Usage: python app.py <outdir>
 """

@@ -1,6 +1,6 @@
 /**
  * Distribution check, TypeScript: a fresh CDK app using `@numinia/cdk-baseline` as installed from the npm tarball that
- * jsii-pacmak has just built (scripts/distribution/run.sh installs it into a copy of this directory).
+ * jsii-pacmak has just built (scripts/distribution/consumers.ts installs it into a copy of this directory).
  *
  * Usage: node app.cjs <outdir>
  */
