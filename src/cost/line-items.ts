@@ -1,26 +1,15 @@
+import { CostLineItem } from './estimate-data';
 import { DETAILED_MONITORING_METRICS, Inventory } from './inventory';
 import { priceOfType } from './price-table';
 import { HOURS_PER_MONTH, Price, RegionPrices } from './price-types';
-
-/** A line of the estimate before it is made public (same shape as `CostLineItem`). */
-export interface LineItem {
-  readonly description: string;
-  readonly quantity: number;
-  readonly unit: string;
-  readonly unitMonthlyPrice: number;
-  readonly priceDescription: string;
-  readonly monthly: number;
-  readonly source: string;
-  readonly verified: boolean;
-}
 
 /** Gateway endpoints and the first copy of management events cost nothing: shown so that a reader sees they count. */
 const FREE_SOURCE_GATEWAY_ENDPOINTS = 'aws.amazon.com/vpc/pricing: gateway endpoints (S3, DynamoDB) have no charge';
 const FREE_SOURCE_TRAIL = 'aws.amazon.com/cloudtrail/pricing: the first copy of management events in each region is free';
 
 /** The fixed monthly charges of an inventory at a region's prices, in a stable order (network first). */
-export function lineItems(region: string, inventory: Inventory, prices: RegionPrices): LineItem[] {
-  const items: LineItem[] = [];
+export function lineItems(region: string, inventory: Inventory, prices: RegionPrices): CostLineItem[] {
+  const items: CostLineItem[] = [];
   const add = (description: string, quantity: number, unit: string, price: Price, perMonth: boolean) => {
     if (quantity === 0) return;
     const unitMonthlyPrice = perMonth ? price.usd : price.usd * HOURS_PER_MONTH;
