@@ -58,7 +58,7 @@ export const MUTATION_GROUPS: MutationGroup[] = [
   {
     name: 'recipe',
     mutate: ['src/*.ts', '!src/index.ts', ...VALIDATION_FILES.map((glob) => `!${glob}`)],
-    tests: ['test/numinia-baseline.test.ts', 'test/tags.test.ts', 'test/sharing/*.test.ts', 'test/eks/cluster-wiring.test.ts', 'test/monitoring/monitoring.test.ts'],
+    tests: ['test/numinia-baseline.test.ts', 'test/recipe.test.ts', 'test/tags.test.ts', 'test/sharing/*.test.ts', 'test/eks/cluster-wiring.test.ts', 'test/monitoring/monitoring.test.ts'],
   },
   // The leaf helpers every area uses: defaults, ARNs, finding acknowledgements, names, stack-level resources. Which
   // findings are acknowledged is judged by test/compliance/nag.test.ts (the four packs over the matrix, about a minute a
