@@ -5,8 +5,9 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { BastionAreaProps } from './access/bastion';
+import { bastionLogGroupNames } from './access/bastion-config';
 import type { BaselineConfig } from './baseline-config';
-import { KeysProps } from './encryption/keys';
+import { Keys, KeysProps } from './encryption/keys';
 import { baselineLogGroupNames } from './logging/logging-config';
 import { interfaceEndpointsOf, natGatewaysOf } from './monitoring/monitored-resources';
 import { MonitoringAreaProps } from './monitoring/monitoring';
@@ -30,7 +31,7 @@ export function keysInputs(config: BaselineConfig, props: NuminiaBaselineProps, 
     rotationPeriod: config.encryption.rotationPeriod,
     byo: props.encryption ?? {},
     fileSystemEnabled: config.fileSystem.enabled,
-    logGroupNames: baselineLogGroupNames(config.logging, trailHere),
+    logGroupNames: [...baselineLogGroupNames(config.logging, trailHere), ...bastionLogGroupNames(config.bastion)],
     flowLogsToS3: config.logging.flowLogs.toS3,
     logsKeyForAllLogGroups: config.encryption.logsKeyForAllLogGroups,
     trailName: trailHere ? config.logging.cloudTrail.trailName : undefined,
@@ -62,8 +63,12 @@ export function storageInputs(config: BaselineConfig, props: NuminiaBaselineProp
 }
 
 /** The bastion, whose HTTPS egress goes to the endpoints' security group when it uses them. */
-export function bastionInputs(scope: Construct, config: BaselineConfig, vpc: ec2.IVpc, endpointSecurityGroup: ec2.ISecurityGroup): BastionAreaProps {
+export function bastionInputs(scope: Construct, config: BaselineConfig, vpc: ec2.IVpc, endpointSecurityGroup: ec2.ISecurityGroup,
+  keys: Keys): BastionAreaProps {
   return {
+    logsKey: keys.logs,
+    logsKeyAlias: keys.logsAlias,
+    description: `${config.project} ${config.environment}`,
     config: config.bastion,
     vpc,
     ssmEndpointsSecurityGroup: config.bastion.ssmEndpoints ? endpointSecurityGroup : undefined,
@@ -91,6 +96,7 @@ export function monitoringInputs(areas: Construct & MonitoredAreas, config: Base
     endpoints: interfaceEndpointsOf(areas.vpc),
     fileSystem: areas.fileSystem && { fileSystemId: areas.fileSystem.fileSystemId, performanceMode, throughputMode },
     bastionInstanceId: areas.bastion?.instanceId,
+    bastionPatched: config.bastion.patching?.operatingSystem !== undefined,
     trailLogGroup: areas.trailLogGroup,
     trailHeldElsewhere,
     trailConditional: isTrailConditional(areas),

@@ -1,5 +1,6 @@
 import { Annotations, Stack } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { patchingWarnings } from './access/bastion-operations-validation';
 import { checkBastionProps, clusterNameWarnings } from './access/bastion-validation';
 import type { BaselineConfig } from './baseline-config';
 import { checkEncryptionProps } from './encryption/encryption-validation';
@@ -44,6 +45,7 @@ export function checkBaseline(scope: Construct, props: NuminiaBaselineProps, con
   const warnings: ValidationWarning[] = [
     ...nfsPeerWarnings(props.fileSystem?.allowedPeers, config.network.cidr),
     ...clusterNameWarnings(config.bastion.eksClusterNames),
+    ...patchingWarnings(config.bastion.patching),
     ...defaultZoneWarnings(props.network, region),
   ];
   for (const warning of warnings) {

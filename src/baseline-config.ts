@@ -38,7 +38,7 @@ export function resolveConfig(scope: Construct, props: NuminiaBaselineProps): Ba
     network,
     encryption: resolveEncryptionConfig(props.encryption),
     fileSystem: resolveFileSystemConfig(props.fileSystem),
-    bastion: resolveBastionConfig(props.bastion, { project, environment, natGateways: network.natGateways }),
+    bastion: resolveBastionConfig(props.bastion, { scope, project, environment, natGateways: network.natGateways }),
     logging: resolveLoggingConfig(scope, props.logging, project, environment),
     sharing: resolveSharingConfig(props.sharing, project, environment),
     monitoring: resolveMonitoringConfig(props.monitoring),

@@ -6,6 +6,7 @@ export * from './network/s3-endpoint-policy';
 export * from './encryption/encryption-props';
 export * from './encryption/baseline-keys';
 export * from './storage/file-system-props';
+export * from './access/bastion-operations-props';
 export * from './access/bastion-props';
 export * from './logging/logging-props';
 export * from './sharing/sharing-props';

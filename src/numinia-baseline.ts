@@ -232,7 +232,7 @@ export class NuminiaBaseline extends Construct {
     }
 
     if (config.bastion.enabled) {
-      const bastion = new Bastion(this, 'Bastion', bastionInputs(this, config, network.vpc, network.endpointSecurityGroup));
+      const bastion = new Bastion(this, 'Bastion', bastionInputs(this, config, network.vpc, network.endpointSecurityGroup, keys));
       [this.bastion, this.bastionRole, this.bastionSecurityGroup] = [bastion.instance, bastion.role, bastion.securityGroup];
     }
 

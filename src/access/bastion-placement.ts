@@ -36,6 +36,15 @@ const AMAZON_LINUX_PARAMETERS = '/aws/service/ami-amazon-linux-latest/';
  * `resolve:ssm:<name>`
  */
 export function amazonLinuxArchitecture(imageId: string): ec2.InstanceArchitecture | undefined {
+  const amazonLinux = amazonLinuxParameter(imageId);
+  if (amazonLinux === undefined) return undefined;
+  if (amazonLinux.includes('arm64')) return ec2.InstanceArchitecture.ARM_64;
+  if (amazonLinux.includes('x86_64')) return ec2.InstanceArchitecture.X86_64;
+  return undefined;
+}
+
+/** The name of the Amazon Linux public SSM parameter an image ID comes from, or undefined. */
+export function amazonLinuxParameter(imageId: string): string | undefined {
   const names = [imageId];
   for (const token of Tokenization.reverseString(imageId).tokens) {
     // A reference to a stack parameter carries the parameter; other tokens (lazy values, intrinsics) carry no target.
@@ -44,9 +53,5 @@ export function amazonLinuxArchitecture(imageId: string): ec2.InstanceArchitectu
       names.push(target.default);
     }
   }
-  const amazonLinux = names.find((name) => name.includes(AMAZON_LINUX_PARAMETERS));
-  if (amazonLinux === undefined) return undefined;
-  if (amazonLinux.includes('arm64')) return ec2.InstanceArchitecture.ARM_64;
-  if (amazonLinux.includes('x86_64')) return ec2.InstanceArchitecture.X86_64;
-  return undefined;
+  return names.find((name) => name.includes(AMAZON_LINUX_PARAMETERS));
 }

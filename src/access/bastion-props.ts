@@ -1,4 +1,5 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { BastionPatchingProps, BastionSessionLoggingProps } from './bastion-operations-props';
 
 /**
  * The bastion: a small instance reached only through SSM Session Manager, for EKS troubleshooting.
@@ -64,4 +65,21 @@ export interface BastionProps {
    * @default - the environment's clusters: `<project>-<environment>` and `<project>-<environment>-*`
    */
   readonly eksClusterNames?: string[];
+
+  /**
+   * Patching with Systems Manager Patch Manager: a daily scan, a weekly install in a maintenance window, compliance
+   * reported to the alarm topic.
+   *
+   * @default - patched: security and bugfix updates approved after 7 days, installed Sundays at 03:00 in the region's
+   * time zone, rebooting when a patch needs it
+   */
+  readonly patching?: BastionPatchingProps;
+
+  /**
+   * Session Manager's session logging, and the account and region's Session Manager preferences that turn it on.
+   *
+   * @default - shell sessions streamed to `/<project>/<environment>/bastion-sessions`, encrypted with the logs key; 20
+   * minutes idle, 4 hours at most; the preferences held by the first baseline of the account and region in the app
+   */
+  readonly sessionLogging?: BastionSessionLoggingProps;
 }

@@ -1,4 +1,5 @@
 import { Token } from 'aws-cdk-lib';
+import { checkPatchingProps } from './bastion-operations-validation';
 import { BastionTier, PUBLIC_PLACEMENT_PROBLEM, tierOfSelection } from './bastion-placement';
 import { BastionProps } from './bastion-props';
 import { NatGateways } from '../network/network-props';
@@ -18,6 +19,7 @@ export function checkBastionProps(props: BastionProps | undefined, natGateways: 
       .filter((name) => !Token.isUnresolved(name) && !/^[0-9A-Za-z*][A-Za-z0-9\-_*]{0,99}$/.test(name))
       .forEach((name) => problems.push(`bastion.eksClusterNames: ${show(name)} is not an EKS cluster name or pattern (letters, digits, -, _ and *; up to 100)`));
   }
+  problems.push(...checkPatchingProps(bastion.patching));
   const tier = tierOfSelection(bastion.vpcSubnets ?? {});
   if (tier === BastionTier.PUBLIC) {
     problems.push(PUBLIC_PLACEMENT_PROBLEM);

@@ -3,10 +3,14 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import { BastionConfig } from './bastion-config';
+import { BastionPatching } from './bastion-patching';
 import { amazonLinuxArchitecture } from './bastion-placement';
+import { SessionLogging } from './session-logging';
+import { claimSessionPreferences } from './session-preferences';
 import { acceptFinding, INLINE_POLICY_REASON, inEveryPack } from '../private/compliance';
 import { BASTION_ROOT_VOLUME_GIB } from '../private/defaults';
 import { AWS_CUSTOM_RESOURCE_SINGLETON } from '../private/stack-level-resources';
@@ -24,6 +28,12 @@ export interface BastionAreaProps {
    * egress is then HTTPS to any address, which only a VPC without NAT may have (its routes lead nowhere else).
    */
   readonly withoutAssets?: boolean;
+  /** Encrypts the log groups of patching output and session output, and (when asked) session data. */
+  readonly logsKey: kms.IKey;
+  /** The logs key's alias, when the baseline made the key. */
+  readonly logsKeyAlias?: string;
+  /** Names the baseline in descriptions (`<project> <environment>`). */
+  readonly description: string;
 }
 
 /**
@@ -35,8 +45,13 @@ export class Bastion extends Construct {
   public readonly role: iam.Role;
   public readonly securityGroup: ec2.SecurityGroup;
   public readonly recoveryAlarm: cloudwatch.Alarm;
+  /** Patch Manager's patching, when it is on and the image's operating system is known. */
+  public readonly patching?: BastionPatching;
+  /** Session Manager's logging, when it is on. */
+  public readonly sessionLogging?: SessionLogging;
 
-  constructor(scope: Construct, id: string, { config, vpc, ssmEndpointsSecurityGroup, withoutAssets }: BastionAreaProps) {
+  constructor(scope: Construct, id: string, props: BastionAreaProps) {
+    const { config, vpc, ssmEndpointsSecurityGroup, withoutAssets, logsKey } = props;
     super(scope, id);
     this.role = new iam.Role(this, 'Role', {
       description: 'Bastion: SSM Session Manager and read-only access to the project EKS clusters',
@@ -140,6 +155,22 @@ export class Bastion extends Construct {
       treatMissingData: cloudwatch.TreatMissingData.MISSING,
     });
     this.recoveryAlarm.addAlarmAction(new cwActions.Ec2Action(cwActions.Ec2InstanceAction.RECOVER));
+
+    const operatingSystem = config.patching?.operatingSystem;
+    if (config.patching && operatingSystem) {
+      this.patching = new BastionPatching(this, 'Patching', { config: config.patching, operatingSystem, instance: this.instance, role: this.role, key: logsKey });
+    }
+    const sessions = config.sessionLogging;
+    if (sessions) {
+      const decision = claimSessionPreferences(scope, sessions.holdPreferences, {
+        logGroupName: sessions.logGroupName,
+        encryptSessionData: sessions.encryptSessionData,
+        keyAlias: props.logsKeyAlias,
+      });
+      this.sessionLogging = new SessionLogging(this, 'SessionLogging', {
+        config: sessions, decision, role: this.role, key: logsKey, description: `Session Manager preferences of ${props.description} (numinia-baseline)`,
+      });
+    }
   }
 }
 

@@ -29,6 +29,8 @@ export class Keys extends Construct {
   public readonly eksSecrets: kms.IKey;
   public readonly fileSystem?: kms.IKey;
   public readonly logs: kms.IKey;
+  /** The logs key's alias, when the baseline made the key (a key brought in has whatever alias its owner gave it). */
+  public readonly logsAlias?: string;
 
   constructor(scope: Construct, id: string, private readonly props: KeysProps) {
     super(scope, id);
@@ -40,6 +42,7 @@ export class Keys extends Construct {
       this.logs = props.byo.logsKey;
     } else {
       const logsKey = this.createKey('LogsKey', 'logs', 'VPC flow logs and CloudTrail encryption');
+      this.logsAlias = `alias/${props.project}/${props.environment}/logs`;
       if (props.logsKeyForAllLogGroups || props.logGroupNames.length > 0) {
         allowCloudWatchLogs(logsKey, props.logsKeyForAllLogGroups ? ['*'] : props.logGroupNames);
       }

@@ -15,6 +15,8 @@ export interface BaselineDashboardProps {
   readonly endpoints: MonitoredEndpoint[];
   readonly fileSystem?: MonitoredFileSystem;
   readonly bastionInstanceId?: string;
+  /** Reports of missing patches, tunnels opened. */
+  readonly bastionOperations?: cloudwatch.IMetric[];
 }
 
 const FIVE_MINUTES = Duration.minutes(5);
@@ -78,6 +80,9 @@ export function createBaselineDashboard(scope: Construct, id: string, props: Bas
     const instanceId = props.bastionInstanceId;
     dashboard.addWidgets(graph('Bastion status checks (1 = failed)', FULL_WIDTH,
       ['StatusCheckFailed_System', 'StatusCheckFailed_Instance'].map((name) => instanceMetric(instanceId, name, cloudwatch.Stats.MAXIMUM, FIVE_MINUTES))));
+  }
+  if (props.bastionOperations && props.bastionOperations.length > 0) {
+    dashboard.addWidgets(graph('Bastion: reports of missing patches (per day), tunnels opened (per hour)', FULL_WIDTH, props.bastionOperations));
   }
   return dashboard;
 }

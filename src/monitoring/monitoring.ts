@@ -6,10 +6,11 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { createAlarmTopic } from './alarm-topic';
 import { createBaselineDashboard } from './baseline-dashboard';
+import { patchComplianceMetric, patchComplianceRule, tunnelSessionsMetric } from './bastion-operations';
 import { CisAlarms } from './cis-alarms';
 import { MonitoredEndpoint, MonitoredFileSystem, MonitoredNatGateway } from './monitored-resources';
 import { MonitoringConfig } from './monitoring-config';
-import { WARNING_CIS_WITHOUT_TRAIL, WARNING_TOPIC_WITHOUT_SUBSCRIBER } from './monitoring-defaults';
+import { alarmName, WARNING_CIS_WITHOUT_TRAIL, WARNING_TOPIC_WITHOUT_SUBSCRIBER } from './monitoring-defaults';
 import { OperationalAlarms } from './operational-alarms';
 
 export interface MonitoringAreaProps {
@@ -22,6 +23,8 @@ export interface MonitoringAreaProps {
   readonly endpoints: MonitoredEndpoint[];
   readonly fileSystem?: MonitoredFileSystem;
   readonly bastionInstanceId?: string;
+  /** Patch Manager patches the bastion: its reports of missing patches notify the topic. */
+  readonly bastionPatched?: boolean;
   /** The trail's CloudWatch Logs copy, when the trail delivers there. */
   readonly trailLogGroup?: logs.ILogGroup;
   /**
@@ -105,6 +108,16 @@ export class Monitoring extends Construct {
     }
     this.alarms = alarms;
 
+    // The bastion's operations: reports of missing patches to the topic; tunnels opened, counted from the trail.
+    const operations: cloudwatch.IMetric[] = [];
+    if (props.bastionPatched && props.bastionInstanceId !== undefined) {
+      const rule = patchComplianceRule(this, { ruleName: alarmName(project, environment, 'bastion-missing-patches'), instanceId: props.bastionInstanceId, topic: this.topic, topicKey: this.topicKey });
+      operations.push(patchComplianceMetric(rule));
+    }
+    if (config.dashboard && props.trailLogGroup && props.bastionInstanceId !== undefined && !props.trailConditional) {
+      operations.push(tunnelSessionsMetric(this, props.trailLogGroup));
+    }
+
     if (config.dashboard) {
       this.dashboard = createBaselineDashboard(this, 'Dashboard', {
         project,
@@ -114,6 +127,7 @@ export class Monitoring extends Construct {
         endpoints: props.endpoints,
         fileSystem: props.fileSystem,
         bastionInstanceId: props.bastionInstanceId,
+        bastionOperations: operations,
       });
     }
   }

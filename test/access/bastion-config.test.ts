@@ -4,7 +4,7 @@ import { NatGateways } from '../../src';
 import { resolveBastionConfig } from '../../src/access/bastion-config';
 import { amazonLinuxArchitecture } from '../../src/access/bastion-placement';
 
-const context = { project: 'numinia', environment: 'prod', natGateways: NatGateways.ONE_PER_AZ };
+const context = { scope: new Stack(), project: 'numinia', environment: 'prod', natGateways: NatGateways.ONE_PER_AZ };
 const architectureOf = (image: ec2.IMachineImage) => amazonLinuxArchitecture(image.getImage(new Stack()).imageId);
 
 describe('the bastion\'s config', () => {

@@ -103,6 +103,26 @@ describe('bastion', () => {
             Resource: [cluster('acme-production'), cluster('acme-production-*')],
           },
           { Sid: 'ListClusters', Effect: 'Allow', Action: 'eks:ListClusters', Resource: '*' },
+          // Its operations (test/access/bastion-patching.test.ts, session-logging.test.ts): Run Command's output of the
+          // patch install, and its sessions' output; nothing else.
+          {
+            Sid: 'WritePatchingOutput',
+            Effect: 'Allow',
+            Action: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'],
+            Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('^BaselineBastionPatchingLogGroup'), 'Arn'] },
+          },
+          {
+            Sid: 'StreamSessionOutput',
+            Effect: 'Allow',
+            Action: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'],
+            Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('^BaselineBastionSessionLoggingLogGroup'), 'Arn'] },
+          },
+          {
+            Sid: 'CheckSessionLogGroupEncryption',
+            Effect: 'Allow',
+            Action: 'logs:DescribeLogGroups',
+            Resource: '*',
+          },
         ],
       },
     });

@@ -22,7 +22,21 @@ const HANDLER_REASON =
   "aws-cdk-lib's handler for the custom resource that strips the default security group's rules: CloudFormation " +
   'invokes it synchronously, only while the stack deploys, and fails the deployment if it fails';
 
+/** The function that holds Session Manager's preferences (SSM-SessionManagerRunShell), where a baseline holds them. */
+const SESSION_PREFERENCES_HANDLER = /^BaselineBastionSessionLoggingPreferencesFunction[0-9A-F]{8}$/;
+const PREFERENCES_REASON =
+  'the handler of the custom resource that creates or updates the Session Manager preferences document: CloudFormation ' +
+  'invokes it synchronously, only while the stack deploys, and fails the deployment if it fails';
 export const ACCEPTED_FINDINGS: AcceptedFinding[] = [
+  { tool: 'checkov', rule: 'CKV_AWS_115', resource: SESSION_PREFERENCES_HANDLER, reason: `${PREFERENCES_REASON}: a concurrency limit has nothing to limit` },
+  { tool: 'checkov', rule: 'CKV_AWS_116', resource: SESSION_PREFERENCES_HANDLER, reason: `${PREFERENCES_REASON}: a dead-letter queue would hold no event CloudFormation does not already report` },
+  {
+    tool: 'checkov',
+    rule: 'CKV_AWS_117',
+    resource: SESSION_PREFERENCES_HANDLER,
+    reason: `${PREFERENCES_REASON}: it calls only the Systems Manager API, and a VPC without NAT or endpoints would leave it no route there`,
+  },
+
   {
     tool: 'cfn-lint',
     rule: 'W3010',

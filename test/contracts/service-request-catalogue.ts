@@ -79,6 +79,19 @@ const ALARM_TOPIC_KEY: Citation = {
     'generic advice to add aws:SourceAccount and aws:SourceArn, sns-key-management.html, names no CloudWatch request and ' +
     'says of EventBridge that the keys are not supported)',
 };
+const EVENTBRIDGE_TOPIC: Citation = {
+  url: 'https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-use-resource-based.html#eb-sns-permissions',
+  says: 'To allow EventBridge to publish to an Amazon SNS topic, use the aws sns get-topic-attributes and the aws sns ' +
+    'set-topic-attributes commands. Note: You can\'t use Condition blocks in Amazon SNS topic policies for EventBridge. ' +
+    '[...] "Principal": { "Service": "events.amazonaws.com" }, "Action": "sns:Publish", "Resource": ' +
+    '"arn:aws:sns:region:account-id:topic-name"',
+};
+const EVENTBRIDGE_TOPIC_KEY: Citation = {
+  url: 'https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html#compatibility-with-aws-services',
+  says: 'To allow the AWS service to have the kms:GenerateDataKey* and kms:Decrypt permissions, add the following statement ' +
+    'to the KMS policy. [...] Amazon CloudWatch Events | events.amazonaws.com [...] Important: Adding the aws:SourceAccount, ' +
+    'aws:SourceArn, and aws:SourceOrgID to a AWS KMS policy is not supported for EventBridge-to-encrypted topics.',
+};
 const POD_IDENTITY_ROLE: Citation = {
   url: 'https://docs.aws.amazon.com/eks/latest/userguide/pod-id-role.html',
   says: 'EKS Pod Identity uses TagSession to include session tags in the requests to AWS STS. [...] You can use these tags in ' +
@@ -235,6 +248,22 @@ export const SERVICE_REQUEST_CATALOGUE = {
     source: ALARM_TOPIC_KEY,
     keys: {},
     notSent: { 'aws:SourceArn': 'undocumented', 'aws:SourceAccount': 'undocumented' },
+  },
+  eventBridgeToTopic: {
+    name: 'An EventBridge rule (the bastion\'s patch compliance) publishes to the alarm topic',
+    principal: 'events.amazonaws.com',
+    actions: ['sns:Publish'],
+    source: EVENTBRIDGE_TOPIC,
+    keys: {},
+    notSent: { 'aws:SourceArn': EVENTBRIDGE_TOPIC, 'aws:SourceAccount': EVENTBRIDGE_TOPIC },
+  },
+  eventBridgeTopicEncryption: {
+    name: 'An EventBridge rule uses the key of the encrypted alarm topic it publishes to',
+    principal: 'events.amazonaws.com',
+    actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+    source: EVENTBRIDGE_TOPIC_KEY,
+    keys: {},
+    notSent: { 'aws:SourceArn': EVENTBRIDGE_TOPIC_KEY, 'aws:SourceAccount': EVENTBRIDGE_TOPIC_KEY },
   },
   podIdentity: {
     name: 'EKS Pod Identity assumes a role for a pod and tags the session',

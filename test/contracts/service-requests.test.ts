@@ -38,6 +38,7 @@ describe('service requests: every statement for an AWS service asks only for wha
       'delivery.logs.amazonaws.com',
       'ec2.amazonaws.com',
       'eks.amazonaws.com',
+      'events.amazonaws.com',
       'lambda.amazonaws.com',
       'logging.s3.amazonaws.com',
       'logs.<region>.amazonaws.com',
@@ -97,9 +98,11 @@ describe('service requests: the catalogue', () => {
     const row = { reason: 'r', expected: 'Allowed' as const, principal: 'pods.eks.amazonaws.com', action: 'sts:AssumeRole', resource: 'arn:aws:iam::111111111111:role/r', context: { 'aws:SourceAccount': '111111111111' } };
     await expect(decide(row)).rejects.toThrow('"r": pods.eks.amazonaws.com sts:AssumeRole: no AWS document says the request carries aws:SourceAccount '
       + '(catalogued: EKS Pod Identity assumes a role for a pod and tags the session)');
-    expect(undocumentedRequest('events.amazonaws.com', 'sns:Publish', {}, false)).toMatch(/is not in the service-request catalogue/);
-    expect(undocumentedRequest('events.amazonaws.com', 'sns:Publish', { 'aws:SecureTransport': 'true' }, true)).toBeUndefined();
-    expect(undocumentedRequest('events.amazonaws.com', 'sns:Publish', { 'aws:SourceArn': 'x' }, true)).toMatch(/may carry no keys \(got aws:SourceArn\)/);
+    expect(undocumentedRequest('scheduler.amazonaws.com', 'sns:Publish', {}, false)).toMatch(/is not in the service-request catalogue/);
+    expect(undocumentedRequest('scheduler.amazonaws.com', 'sns:Publish', { 'aws:SecureTransport': 'true' }, true)).toBeUndefined();
+    expect(undocumentedRequest('scheduler.amazonaws.com', 'sns:Publish', { 'aws:SourceArn': 'x' }, true)).toMatch(/may carry no keys \(got aws:SourceArn\)/);
+    // EventBridge's publishing is catalogued, and documented to carry no aws:SourceArn.
+    expect(undocumentedRequest('events.amazonaws.com', 'sns:Publish', { 'aws:SourceArn': 'x' }, false)).toMatch(/aws:SourceArn/);
     // Regional principals are one catalogue entry; IAM reads actions and keys case-insensitively.
     expect(undocumentedRequest('logs.us-east-1.amazonaws.com', 'KMS:Encrypt', { 'KMS:EncryptionContext:aws:logs:arn': 'x' }, false)).toBeUndefined();
     expect(actionMatches('kms:GenerateDataKey*', 'kms:GenerateDataKeyWithoutPlaintext')).toBe(true);

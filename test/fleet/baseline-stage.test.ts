@@ -7,9 +7,17 @@ import { Fleet, NuminiaBaseline, NuminiaBaselineStage } from '../../src';
 const APP_PROPS = { builtinCloudFormationValidation: false };
 
 /** The single-stack app of one target: what a team would write for that environment alone. */
-function singleStackTemplate(stage: NuminiaBaselineStage): Template {
-  const { target } = stage;
+function singleStackTemplate(stage: NuminiaBaselineStage, stages: NuminiaBaselineStage[]): Template {
   const app = new App(APP_PROPS);
+  // What is held once per account and region (Session Manager's preferences) goes to the first baseline there: the
+  // stages before this one, of its account and region, are made first in the same app, as the fleet makes them.
+  const before = stages.slice(0, stages.indexOf(stage))
+    .filter((s) => s.target.account === stage.target.account && s.target.region === stage.target.region);
+  for (const earlier of before) {
+    const { target } = earlier;
+    new NuminiaBaseline(new Stack(app, target.stackName, { env: { account: target.account, region: target.region } }), 'Baseline', target.baselineProps);
+  }
+  const { target } = stage;
   const stack = new Stack(app, target.stackName, {
     env: { account: target.account, region: target.region },
     stackName: target.stackName,
@@ -47,7 +55,7 @@ describe('NuminiaBaselineStage', () => {
       const inStage = JSON.stringify(Template.fromStack(stack).toJSON());
       const withoutStagePath = JSON.stringify(JSON.parse(inStage.split(`"${node.path}/`).join('"')));
       return !inStage.includes(`"Value":"${node.path}/${stack.node.id}/Baseline/Network/Vpc"`)
-        || withoutStagePath !== JSON.stringify(singleStackTemplate(stage).toJSON());
+        || withoutStagePath !== JSON.stringify(singleStackTemplate(stage, stages).toJSON());
     }).map((s) => s.stageName);
     expect(differing).toEqual([]);
   });

@@ -32,7 +32,7 @@ describe('the alarm topic', () => {
     expect([key.Properties.EnableKeyRotation, key.Properties.RotationPeriodInDays, key.DeletionPolicy, key.UpdateReplacePolicy]).toEqual([true, 365, 'Retain', 'Retain']);
   });
 
-  test('its key policy: the account (which delegates to IAM), and CloudWatch as AWS\'s statement has it (no condition); nobody else', () => {
+  test('its key policy: the account (which delegates to IAM), CloudWatch and EventBridge as AWS\'s statements have them (no condition); nobody else', () => {
     const [, key] = topicKey(synthTemplate());
     // AWS's statement for CloudWatch (re:Post, cloudwatch-configure-alarm-sns) has no condition, and no AWS document
     // names a key CloudWatch sends to KMS: a condition here could silence every alarm. The topic policy below is where
@@ -46,10 +46,19 @@ describe('the alarm topic', () => {
         Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
         Resource: '*',
       },
+      // The bastion's patch compliance rule: "Adding the aws:SourceAccount, aws:SourceArn, and aws:SourceOrgID to a AWS KMS
+      // policy is not supported for EventBridge-to-encrypted topics" (SNS Developer Guide, sns-key-management.html).
+      {
+        Sid: 'AllowEventBridgeToUseTheKey',
+        Effect: 'Allow',
+        Principal: { Service: 'events.amazonaws.com' },
+        Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        Resource: '*',
+      },
     ]);
   });
 
-  test('its policy: CloudWatch alarms of this account may publish, nobody may publish without TLS', () => {
+  test('its policy: CloudWatch alarms of this account and EventBridge rules may publish, nobody may publish without TLS', () => {
     const template = synthTemplate();
     const topic = { Ref: Object.keys(template.findResources('AWS::SNS::Topic'))[0] };
     template.resourceCountIs('AWS::SNS::TopicPolicy', 1);
@@ -59,6 +68,8 @@ describe('the alarm topic', () => {
         Statement: [
           { Sid: 'AllowPublishThroughSSLOnly', Effect: 'Deny', Principal: '*', Action: 'sns:Publish', Resource: topic, Condition: { Bool: { 'aws:SecureTransport': 'false' } } },
           { Sid: 'AllowCloudWatchAlarmsOfThisAccountToPublish', Effect: 'Allow', Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: 'sns:Publish', Resource: topic, Condition: fromAlarmsOfThisAccount },
+          // "You can't use Condition blocks in Amazon SNS topic policies for EventBridge" (EventBridge User Guide, eb-use-resource-based).
+          { Sid: 'AllowEventBridgeRulesToPublish', Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' }, Action: 'sns:Publish', Resource: topic },
         ],
       },
     });

@@ -36,6 +36,7 @@ describe('the dashboard', () => {
       'EFS throughput (metered bytes per 5 minutes)',
       'EFS burst credit balance (bytes)',
       'Bastion status checks (1 = failed)',
+      'Bastion: reports of missing patches (per day), tunnels opened (per hour)',
     ]);
   });
 
@@ -106,6 +107,10 @@ describe('the dashboard', () => {
       'EFS throughput (metered bytes per 5 minutes)': ['AWS/EFS MeteredIOBytes "Metered I/O bytes"'],
       'EFS burst credit balance (bytes)': ['AWS/EFS BurstCreditBalance'],
       'Bastion status checks (1 = failed)': ['AWS/EC2 StatusCheckFailed_System', 'AWS/EC2 StatusCheckFailed_Instance'],
+      'Bastion: reports of missing patches (per day), tunnels opened (per hour)': [
+        'AWS/Events TriggeredRules "Reports of missing patches"',
+        'BastionOperations BastionTunnelSessions "Tunnels opened"',
+      ],
     });
   });
 

@@ -25,21 +25,25 @@ const TOPIC = { 'AWS::KMS::Key': 1, 'AWS::KMS::Alias': 1, 'AWS::SNS::Topic': 1, 
 const CIS = { 'AWS::Logs::MetricFilter': 15 };
 const alarms = (n: number) => ({ 'AWS::CloudWatch::Alarm': n });
 const DASHBOARD = { 'AWS::CloudWatch::Dashboard': 1 };
+/** The bastion's operations: the rule on its patch compliance; with the trail and the dashboard, the tunnel count's filter. */
+const PATCH_RULE = { 'AWS::Events::Rule': 1 };
+const CIS_AND_TUNNELS = { 'AWS::Logs::MetricFilter': 16 };
 
 /**
  * What monitoring adds per configuration: 15 CIS alarms; per NAT gateway 2; EFS 2 (General Purpose, Bursting);
  * the bastion 1; per interface endpoint 1; the trail's delivery 1.
  */
 const CONFIGURATIONS: Array<[string, Partial<NuminiaBaselineProps>, Record<string, number>]> = [
-  ['the default: 15 CIS + 3 NAT x 2 + 2 EFS + 1 bastion + 2 endpoints + 1 trail = 27 alarms', {}, { ...TOPIC, ...CIS, ...alarms(27), ...DASHBOARD }],
-  ['NAT SINGLE: 1 NAT set', { network: { natGateways: NatGateways.SINGLE } }, { ...TOPIC, ...CIS, ...alarms(23), ...DASHBOARD }],
-  ['NAT NONE: no NAT set, 3 SSM endpoints more', { network: { natGateways: NatGateways.NONE } }, { ...TOPIC, ...CIS, ...alarms(24), ...DASHBOARD }],
-  ['EFS Elastic / Max I/O is refused by EFS; Elastic alone: no burst alarm', { fileSystem: { throughputMode: efs.ThroughputMode.ELASTIC } }, { ...TOPIC, ...CIS, ...alarms(26), ...DASHBOARD }],
-  ['EFS Max I/O: no I/O-limit alarm', { fileSystem: { performanceMode: efs.PerformanceMode.MAX_IO } }, { ...TOPIC, ...CIS, ...alarms(26), ...DASHBOARD }],
+  ['the default: 15 CIS + 3 NAT x 2 + 2 EFS + 1 bastion + 2 endpoints + 1 trail = 27 alarms', {}, { ...TOPIC, ...CIS_AND_TUNNELS, ...alarms(27), ...DASHBOARD, ...PATCH_RULE }],
+  ['NAT SINGLE: 1 NAT set', { network: { natGateways: NatGateways.SINGLE } }, { ...TOPIC, ...CIS_AND_TUNNELS, ...alarms(23), ...DASHBOARD, ...PATCH_RULE }],
+  ['NAT NONE: no NAT set, 3 SSM endpoints more', { network: { natGateways: NatGateways.NONE } }, { ...TOPIC, ...CIS_AND_TUNNELS, ...alarms(24), ...DASHBOARD, ...PATCH_RULE }],
+  ['EFS Elastic / Max I/O is refused by EFS; Elastic alone: no burst alarm', { fileSystem: { throughputMode: efs.ThroughputMode.ELASTIC } }, { ...TOPIC, ...CIS_AND_TUNNELS, ...alarms(26), ...DASHBOARD, ...PATCH_RULE }],
+  ['EFS Max I/O: no I/O-limit alarm', { fileSystem: { performanceMode: efs.PerformanceMode.MAX_IO } }, { ...TOPIC, ...CIS_AND_TUNNELS, ...alarms(26), ...DASHBOARD, ...PATCH_RULE }],
   ['no file system, no bastion', { fileSystem: { enabled: false }, bastion: { enabled: false } }, { ...TOPIC, ...CIS, ...alarms(24), ...DASHBOARD }],
-  ['no trail: no CIS filter or alarm, no delivery alarm', { logging: { cloudTrail: { enabled: false } } }, { ...TOPIC, ...alarms(11), ...DASHBOARD }],
-  ['no dashboard', { monitoring: { dashboard: false } }, { ...TOPIC, ...CIS, ...alarms(27) }],
-  ['CIS alarms only', { monitoring: { operationalAlarms: false } }, { ...TOPIC, ...CIS, ...alarms(15), ...DASHBOARD }],
+  ['no trail: no CIS filter or alarm, no delivery alarm', { logging: { cloudTrail: { enabled: false } } }, { ...TOPIC, ...alarms(11), ...DASHBOARD, ...PATCH_RULE }],
+  ['no dashboard: no tunnel count', { monitoring: { dashboard: false } }, { ...TOPIC, ...CIS, ...alarms(27), ...PATCH_RULE }],
+  ['CIS alarms only', { monitoring: { operationalAlarms: false } }, { ...TOPIC, ...CIS_AND_TUNNELS, ...alarms(15), ...DASHBOARD, ...PATCH_RULE }],
+  ['bastion not patched: no rule', { bastion: { patching: { enabled: false } } }, { ...TOPIC, ...CIS_AND_TUNNELS, ...alarms(27), ...DASHBOARD }],
   ['monitoring off', { monitoring: { enabled: false } }, {}],
 ];
 
@@ -50,7 +54,7 @@ describe('the monitoring area', () => {
 
   test('monitoring off: the baseline is as it was before monitoring (the bastion keeps its recovery alarm)', () => {
     const template = synthTemplate({ monitoring: { enabled: false } });
-    expect(Object.keys(template.toJSON().Resources)).toHaveLength(122);
+    expect(Object.keys(template.toJSON().Resources)).toHaveLength(134);
     template.resourceCountIs('AWS::CloudWatch::Alarm', 1);
     template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'StatusCheckFailed_System' });
   });
