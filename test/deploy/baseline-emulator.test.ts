@@ -151,7 +151,7 @@ function declareRetentionTests(before: () => BaselineFacts): void {
     expect(states.sort()).toEqual([
       'AWS::EFS::FileSystem available',
       'AWS::KMS::Key Enabled', 'AWS::KMS::Key Enabled', 'AWS::KMS::Key Enabled', 'AWS::KMS::Key Enabled',
-      'AWS::Logs::LogGroup exists', 'AWS::Logs::LogGroup exists',
+      'AWS::Logs::LogGroup exists', 'AWS::Logs::LogGroup exists', 'AWS::Logs::LogGroup exists', 'AWS::Logs::LogGroup exists', 'AWS::Logs::LogGroup exists',
       'AWS::S3::Bucket exists', 'AWS::S3::Bucket exists',
     ]);
   });

@@ -90,7 +90,9 @@ describe('a fleet of two accounts in the emulator', () => {
   test('each stack is complete in its own account: the same stack name lives apart in A and B', async () => {
     for (const d of deployed) {
       const types = await resourceTypes(d);
-      expect([d.id, types.includes('AWS::EC2::VPC'), types.length]).toEqual([d.id, true, Object.keys(d.template.Resources).length]);
+      // All of what was deployed: the template as patched for moto (without the Session Manager preferences).
+      const sent = patchTemplateForMoto(d.template, { dropBootstrapVersionCheck: true });
+      expect([d.id, types.includes('AWS::EC2::VPC'), types.length]).toEqual([d.id, true, Object.keys(sent.Resources).length]);
     }
   });
 
@@ -117,14 +119,17 @@ describe('a fleet of two accounts in the emulator', () => {
     expect(inA.filter((n) => inB.includes(n))).toEqual([]);
   });
 
-  test('log groups: the trail\'s only in the home region, the flow logs\' everywhere', async () => {
+  test('log groups: the trail\'s only in the home region, the flow logs\' and the bastion\'s everywhere', async () => {
+    // Each account and region's first baseline holds its Session Manager preferences: each has the three bastion groups.
+    const bastion = (environment: string, others: string[]) => [...others,
+      ...['bastion-patching', 'bastion-sessions', 'session-preferences'].map((name) => `/numinia/${environment}/${name}`)].sort();
     const groups = Object.fromEntries(await Promise.all(deployed.map(async (d) => [
       d.id, ((await d.clients.logs.send(new DescribeLogGroupsCommand({}))).logGroups ?? []).map((g) => g.logGroupName).sort(),
     ])));
     expect(groups).toEqual({
-      'staging-eu-west-1': ['/numinia/staging/cloudtrail', '/numinia/staging/vpc-flow-logs'],
-      'production-eu-west-1': ['/numinia/production/cloudtrail', '/numinia/production/vpc-flow-logs'],
-      'staging-us-east-1': ['/numinia/staging/vpc-flow-logs'],
+      'staging-eu-west-1': bastion('staging', ['/numinia/staging/cloudtrail', '/numinia/staging/vpc-flow-logs']),
+      'production-eu-west-1': bastion('production', ['/numinia/production/cloudtrail', '/numinia/production/vpc-flow-logs']),
+      'staging-us-east-1': bastion('staging', ['/numinia/staging/vpc-flow-logs']),
     });
   });
 

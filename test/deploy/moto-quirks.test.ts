@@ -98,6 +98,31 @@ const NOT_MODELLED: Template = {
   },
 };
 
+/** The bastion's Patch Manager types, and the rule on its compliance, around a log group moto does make. */
+const PATCHING_NOT_MODELLED: Template = {
+  Resources: {
+    LogGroup: { Type: 'AWS::Logs::LogGroup', Properties: { LogGroupName: '/quirk/bastion-patching' } },
+    PatchBaseline: {
+      Type: 'AWS::SSM::PatchBaseline',
+      Properties: {
+        Name: 'quirk-bastion',
+        OperatingSystem: 'AMAZON_LINUX_2023',
+        PatchGroups: ['quirk-bastion'],
+        ApprovalRules: { PatchRules: [{ ApproveAfterDays: 7, PatchFilterGroup: { PatchFilters: [{ Key: 'CLASSIFICATION', Values: ['Security'] }] } }] },
+      },
+    },
+    Scan: { Type: 'AWS::SSM::Association', Properties: { Name: 'AWS-RunPatchBaseline', ScheduleExpression: 'rate(1 day)', Parameters: { Operation: ['Scan'] }, Targets: [{ Key: 'tag:PatchGroup', Values: ['quirk-bastion'] }] } },
+    Window: { Type: 'AWS::SSM::MaintenanceWindow', Properties: { Name: 'quirk-install', Schedule: 'cron(0 3 ? * SUN *)', ScheduleTimezone: 'Europe/Dublin', Duration: 3, Cutoff: 1, AllowUnassociatedTargets: false } },
+  },
+};
+/** The Session Manager preferences' custom resource, which moto would hand to a container to run. */
+const SESSION_PREFERENCES: Template = {
+  Resources: {
+    Function: { Type: 'AWS::Lambda::Function', Properties: { Runtime: 'python3.14', Handler: 'index.handler', Code: { ZipFile: 'x' }, Role: 'arn:aws:iam::123456789012:role/r' } },
+    Preferences: { Type: 'Custom::SessionManagerPreferences', Properties: { ServiceToken: { 'Fn::GetAtt': ['Function', 'Arn'] }, Content: '{}' } },
+  },
+};
+
 /** Subnets cut from a parameter's block by Fn::Cidr, as the StackSet template does. */
 const CIDR_SUBNETS: Template = {
   Parameters: { VpcCidr: { Type: 'String', Default: '10.7.0.0/16' } },
@@ -240,6 +265,17 @@ describe('on the pinned moto: each workaround is still needed, and works', () =>
     // The topic keeps moto's default policy, not the template's.
     const policy = JSON.parse((await emulator.clients.sns.send(new GetTopicAttributesCommand({ TopicArn: topicArn }))).Attributes!.Policy);
     expect(policy.Statement.map((s: any) => s.Principal)).toEqual([{ AWS: '*' }]);
+  });
+
+  test('not modelled: the patch baseline, the association and the maintenance window are skipped, the stack still completes', async () => {
+    // The bastion's patching is asserted on the template (test/access/bastion-patching.test.ts). When a moto upgrade
+    // makes these, read them back in the baseline's emulator test.
+    const stackName = await createStack(PATCHING_NOT_MODELLED);
+    expect(Object.keys(await stackResources(emulator.clients, stackName)).sort()).toEqual(['LogGroup']);
+  });
+
+  test('a Lambda-backed custom resource: the patch leaves the Session Manager preferences out, and nothing else', () => {
+    expect(Object.keys(patchTemplateForMoto(SESSION_PREFERENCES).Resources)).toEqual(['Function']);
   });
 
   test('Fn::Cidr: CreateStack fails; patched, the subnet gets the block CloudFormation computes', async () => {

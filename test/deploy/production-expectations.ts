@@ -143,9 +143,10 @@ export function declareProductionBaselineTests(facts: () => BaselineFacts, templ
     }
   });
 
-  test('the logs key lets CloudWatch Logs use it for the baseline\'s two log groups only, which exist under those names', () => {
+  test('the logs key lets CloudWatch Logs use it for the baseline\'s five log groups only, which exist under those names', () => {
     const statement = keyByAlias('alias/numinia/production/logs')?.policy.Statement.find((s) => s.Sid === 'AllowCloudWatchLogsOfTheBaselineLogGroups');
-    const names = ['/numinia/production/vpc-flow-logs', '/numinia/production/cloudtrail'];
+    const names = ['/numinia/production/vpc-flow-logs', '/numinia/production/cloudtrail', '/numinia/production/bastion-patching',
+      '/numinia/production/bastion-sessions', '/numinia/production/session-preferences'];
     expect(statement).toMatchObject({
       Effect: 'Allow',
       Principal: { Service: 'logs.eu-west-1.amazonaws.com' },
@@ -179,6 +180,8 @@ export function declareProductionBaselineTests(facts: () => BaselineFacts, templ
       // CloudTrail sends no source keys when it assumes its CloudWatch Logs role: no condition.
       [{ service: 'cloudtrail.amazonaws.com', actions: ['sts:AssumeRole'], condition: undefined }],
       [{ service: 'ec2.amazonaws.com', actions: ['sts:AssumeRole'], condition: undefined }],
+      // The function that holds the Session Manager preferences (its custom resource is left out of the emulator).
+      [{ service: 'lambda.amazonaws.com', actions: ['sts:AssumeRole'], condition: undefined }],
       podIdentity('efs-csi-controller-sa'),
       podIdentity('efs-csi-node-sa'),
       [{
@@ -191,7 +194,7 @@ export function declareProductionBaselineTests(facts: () => BaselineFacts, templ
       }],
     ].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))));
     // One inline policy per role, but none for the EFS CSI node role: the file system policy lets it mount.
-    expect(facts().roles.map((role) => role.inlinePolicyNames.length).sort()).toEqual([0, 1, 1, 1, 1]);
+    expect(facts().roles.map((role) => role.inlinePolicyNames.length).sort()).toEqual([0, 1, 1, 1, 1, 1]);
   });
 
   test('the bastion: t3.micro in the first private subnet, no public address, encrypted gp3 root volume, its instance profile', () => {
@@ -211,8 +214,8 @@ export function declareProductionBaselineTests(facts: () => BaselineFacts, templ
     expect(facts().buckets.map((b) => b.sseAlgorithm)).toEqual(['AES256', 'AES256']);
   });
 
-  test('log groups: flow logs 30 days, CloudTrail copy 365 days', () => {
-    expect(facts().logGroups.map((g) => g.retentionDays).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual([30, 365]);
+  test('log groups: flow logs 30 days; CloudTrail copy, bastion patching and sessions, session preferences 365 days', () => {
+    expect(facts().logGroups.map((g) => g.retentionDays).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual([30, 365, 365, 365, 365]);
   });
 
   test('the alarm topic numinia-production-alarms, encrypted with the alarms key', () => {
@@ -264,9 +267,9 @@ export function declareProductionBaselineTests(facts: () => BaselineFacts, templ
     ];
     const missing = tagged.filter(([, tags]) => Object.entries(BASELINE_TAGS).some(([key, value]) => tags[key] !== value));
     expect(missing.map(([what, tags]) => `${what}: ${JSON.stringify(tags)}`)).toEqual([]);
-    // VPC, 6 subnets, 3 security groups, flow log, 2 log groups, file system, 4 keys, 5 roles, 2 buckets, bastion:
+    // VPC, 6 subnets, 3 security groups, flow log, 5 log groups, file system, 4 keys, 6 roles, 2 buckets, bastion:
     // every one was read back. (moto drops the alarm topic's tags: template-facts.test.ts has them.)
-    expect(tagged).toHaveLength(26);
+    expect(tagged).toHaveLength(30);
   });
 }
 

@@ -78,18 +78,17 @@ describe('a StackSet instance deleted and created again in the same account and 
     const first = 'StackSet-numinia-workload-0f6d4c1e-1a2b-4c3d-8e9f-000000000001';
     expect(await createInstance(first, template)).toBe('CREATE_COMPLETE');
     const firstGroups = await logGroupNames();
-    // The home region's instance: the flow logs' and the trail's, each ending with the stack's ID.
-    expect(firstGroups).toEqual([
-      expect.stringMatching(/^\/numinia\/workload\/cloudtrail-[0-9a-f-]{36}$/),
-      expect.stringMatching(/^\/numinia\/workload\/vpc-flow-logs-[0-9a-f-]{36}$/),
-    ]);
+    // The home region's instance: the bastion's (patching, sessions, the preferences' handler), the trail's and the
+    // flow logs', each ending with the stack's ID.
+    expect(firstGroups).toEqual(['bastion-patching', 'bastion-sessions', 'cloudtrail', 'session-preferences', 'vpc-flow-logs']
+      .map((name) => expect.stringMatching(new RegExp(`^/numinia/workload/${name}-[0-9a-f-]{36}$`))));
     await deleteStackWithSdk(emulator, first);
     expect(await logGroupNames()).toEqual(firstGroups);
 
     const second = 'StackSet-numinia-workload-0f6d4c1e-1a2b-4c3d-8e9f-000000000002';
     expect(await createInstance(second, template)).toBe('CREATE_COMPLETE');
     const groups = await logGroupNames();
-    expect(groups).toHaveLength(4);
+    expect(groups).toHaveLength(2 * firstGroups.length);
     expect(groups).toEqual(expect.arrayContaining(firstGroups));
     await deleteStackWithSdk(emulator, second);
   }, SCENARIO_TIMEOUT_MS);

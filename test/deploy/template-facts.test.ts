@@ -75,8 +75,13 @@ describe('asserted on the template: moto cannot run a Lambda-backed custom resou
       DefaultSecurityGroupId: { 'Fn::GetAtt': [vpcId, 'DefaultSecurityGroup'] },
       ServiceToken: { 'Fn::GetAtt': [handlerId, 'Arn'] },
     });
-    // The only Lambda of the baseline.
-    example.resourceCountIs('AWS::Lambda::Function', 1);
+    // The baseline's Lambdas: this one, and the Session Manager preferences' handler (left out of the emulator's
+    // deployment by harness/moto-quirks.ts; its handler runs against moto in test/access/session-logging.test.ts).
+    expect(Object.values(example.findResources('AWS::Lambda::Function')).map((f) => f.Properties.Description).sort()).toEqual([
+      'Creates or updates SSM-SessionManagerRunShell, and makes the new version the default',
+      expect.stringMatching(/default security group/),
+    ]);
+    example.resourceCountIs('Custom::SessionManagerPreferences', 1);
   });
 });
 
@@ -113,7 +118,9 @@ describe('asserted on the template: resource types moto accepts without modellin
 
   test('monitoring: fifteen CIS metric filters on the trail\'s log group, each with its alarm; 27 alarms in all, notifying the topic', () => {
     const [trailGroup] = Object.keys(example.findResources('AWS::Logs::LogGroup', { Properties: { LogGroupName: '/numinia/production/cloudtrail' } }));
-    const filters = Object.values(example.findResources('AWS::Logs::MetricFilter'));
+    // The CIS filters are in the LogMetrics namespace; the bastion's tunnel count (BastionOperations) has no alarm.
+    const filters = Object.values(example.findResources('AWS::Logs::MetricFilter'))
+      .filter((f) => f.Properties.MetricTransformations[0].MetricNamespace === 'LogMetrics');
     expect(filters).toHaveLength(15);
     expect(filters.every((f) => f.Properties.LogGroupName.Ref === trailGroup)).toBe(true);
     const [topic] = Object.keys(example.findResources('AWS::SNS::Topic'));
@@ -123,12 +130,12 @@ describe('asserted on the template: resource types moto accepts without modellin
     expect(cisMetrics).toEqual(filters.map((f) => f.Properties.MetricTransformations[0].MetricName).sort());
   });
 
-  test('monitoring: the topic policy lets only CloudWatch alarms of this account publish, over TLS', () => {
+  test('monitoring: the topic policy lets only CloudWatch alarms of this account and EventBridge publish, over TLS', () => {
     const [topic] = Object.keys(example.findResources('AWS::SNS::Topic'));
     const [policy] = Object.values(example.findResources('AWS::SNS::TopicPolicy'));
     expect(policy.Properties.Topics).toEqual([{ Ref: topic }]);
     expect(policy.Properties.PolicyDocument.Statement.map((s: any) => `${s.Effect} ${JSON.stringify(s.Principal)} ${s.Action}`)).toEqual([
-      'Deny "*" sns:Publish', 'Allow {"Service":"cloudwatch.amazonaws.com"} sns:Publish',
+      'Deny "*" sns:Publish', 'Allow {"Service":"cloudwatch.amazonaws.com"} sns:Publish', 'Allow {"Service":"events.amazonaws.com"} sns:Publish',
     ]);
   });
 
@@ -167,7 +174,8 @@ describe('asserted on the template: properties moto drops or does not report', (
 
   test('log groups are encrypted with the logs key', () => {
     const groups = Object.values(example.findResources('AWS::Logs::LogGroup'));
-    expect(groups.map((g) => g.Properties.KmsKeyId)).toEqual([0, 1].map(() => ({ 'Fn::GetAtt': [logicalIdOfKey('logs'), 'Arn'] })));
+    // Flow logs, trail, bastion patching, bastion sessions, session preferences' handler.
+    expect(groups.map((g) => g.Properties.KmsKeyId)).toEqual([0, 1, 2, 3, 4].map(() => ({ 'Fn::GetAtt': [logicalIdOfKey('logs'), 'Arn'] })));
   });
 
   test('the bastion role has AmazonSSMManagedInstanceCore attached', () => {
@@ -229,7 +237,7 @@ describe('asserted on the template: properties moto drops or does not report', (
 });
 
 describe('asserted on the template: what stack deletion must leave behind', () => {
-  test('KMS keys (the alarm topic\'s too), the file system, both trail buckets and both log groups are retained on deletion and replacement', () => {
+  test('KMS keys (the alarm topic\'s too), the file system, both trail buckets and the five log groups are retained on deletion and replacement', () => {
     const resources: Record<string, CfnResource> = example.toJSON().Resources;
     const retained = Object.values(resources)
       .filter((r) => r.DeletionPolicy === 'Retain')
@@ -238,7 +246,7 @@ describe('asserted on the template: what stack deletion must leave behind', () =
     expect(retained).toEqual([
       'AWS::EFS::FileSystem Retain',
       'AWS::KMS::Key Retain', 'AWS::KMS::Key Retain', 'AWS::KMS::Key Retain', 'AWS::KMS::Key Retain',
-      'AWS::Logs::LogGroup Retain', 'AWS::Logs::LogGroup Retain',
+      'AWS::Logs::LogGroup Retain', 'AWS::Logs::LogGroup Retain', 'AWS::Logs::LogGroup Retain', 'AWS::Logs::LogGroup Retain', 'AWS::Logs::LogGroup Retain',
       'AWS::S3::Bucket Retain', 'AWS::S3::Bucket Retain',
     ]);
   });

@@ -7,7 +7,7 @@ import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { App } from 'aws-cdk-lib';
 import { Emulator } from './emulator';
 import { EMULATOR_REGION } from './emulator-env';
-import { patchAssemblyForMoto, patchTemplateForMoto, Template } from './moto-quirks';
+import { patchAssemblyForMoto, patchTemplateForMoto, SESSION_PREFERENCES_TYPE, Template } from './moto-quirks';
 import { createTemplateNetworkAcls, NETWORK_ACL_TYPES } from './network-acls';
 import { stackResources } from './read-back';
 
@@ -148,6 +148,11 @@ export const NOT_MODELLED_BY_MOTO = new Set([
   'AWS::CloudTrail::Trail', 'AWS::S3::BucketPolicy', 'AWS::CloudWatch::Alarm',
   // The monitoring area's (moto-quirks.test.ts shows each is skipped); its topic and dashboard are modelled.
   'AWS::Logs::MetricFilter', 'AWS::SNS::TopicPolicy', 'AWS::SNS::Subscription',
+  // The bastion's patching (moto-quirks.test.ts shows each is skipped; bastion-patching.test.ts asserts the template).
+  'AWS::SSM::PatchBaseline', 'AWS::SSM::Association', 'AWS::SSM::MaintenanceWindow', 'AWS::SSM::MaintenanceWindowTarget',
+  'AWS::SSM::MaintenanceWindowTask',
+  // Left out by patchTemplateForMoto: moto would run its Lambda in a container.
+  SESSION_PREFERENCES_TYPE,
   // Created through the EC2 API after the deployment instead: see createTemplateNetworkAcls.
   ...NETWORK_ACL_TYPES,
 ]);
