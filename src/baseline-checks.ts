@@ -1,6 +1,7 @@
 import { Annotations, Stack } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { patchingWarnings } from './access/bastion-operations-validation';
+import { bastionLogGroupNames } from './access/bastion-config';
+import { checkSessionLoggingProps, patchingWarnings } from './access/bastion-operations-validation';
 import { checkBastionProps, clusterNameWarnings } from './access/bastion-validation';
 import type { BaselineConfig } from './baseline-config';
 import { checkEncryptionProps } from './encryption/encryption-validation';
@@ -9,6 +10,7 @@ import { checkMonitoringProps } from './monitoring/monitoring-validation';
 import { NatGateways } from './network/network-props';
 import { checkNetworkProps, defaultZoneWarnings } from './network/network-validation';
 import type { NuminiaBaselineProps } from './numinia-baseline-props';
+import { claimLogGroupNames } from './private/uniqueness';
 import { checkNames, checkTags, ValidationWarning } from './private/validation-helpers';
 import { checkSharingProps } from './sharing/sharing-validation';
 import { checkFileSystemProps, checkNfsPeers, nfsPeerWarnings } from './storage/file-system-validation';
@@ -20,6 +22,8 @@ import { checkFileSystemProps, checkNfsPeers, nfsPeerWarnings } from './storage/
  */
 export function checkBaseline(scope: Construct, props: NuminiaBaselineProps, config: BaselineConfig): void {
   const region = Stack.of(scope).region;
+  const { flowLogs, cloudTrail } = config.logging;
+  const otherBaselinesGroups = claimLogGroupNames(scope, [flowLogs.logGroupName, cloudTrail.logGroupName, ...bastionLogGroupNames(config.bastion)]);
   const problems = [
     ...checkNames(props),
     ...checkTags(config.tags),
@@ -28,6 +32,7 @@ export function checkBaseline(scope: Construct, props: NuminiaBaselineProps, con
     ...checkFileSystemProps(props.fileSystem, config.network.databaseSubnetCidrs.length > 0),
     ...checkNfsPeers(props.fileSystem?.allowedPeers),
     ...checkBastionProps(props.bastion, config.network.natGateways, config.bastion.ssmEndpoints),
+    ...checkSessionLoggingProps(props.bastion?.sessionLogging, otherBaselinesGroups),
     ...checkLoggingProps(props.logging),
     ...checkSharingProps(props.sharing),
     ...checkMonitoringProps(props.monitoring, {

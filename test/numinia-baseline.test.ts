@@ -150,9 +150,9 @@ describe('NuminiaBaseline', () => {
     expect(baseline.flowLogGroup).toBeDefined();
   });
 
-  test('the default template: 183 resources (134 without monitoring), matching the snapshot (a complement to the assertions above)', () => {
+  test('the default template: 182 resources (133 without monitoring), matching the snapshot (a complement to the assertions above)', () => {
     const template = synthTemplate().toJSON();
-    expect(Object.keys(template.Resources)).toHaveLength(183);
+    expect(Object.keys(template.Resources)).toHaveLength(182);
     // Asset hashes change with the aws-cdk-lib release, not with this library.
     expect(JSON.parse(JSON.stringify(template).replace(/[0-9a-f]{64}/g, '<asset-hash>'))).toMatchSnapshot();
   });

@@ -25,3 +25,23 @@ export function claimBaselineIdentity(baseline: Construct, project: string, envi
   }
   claimed.set(key, baseline.node.path);
 }
+
+/** The log groups of each app's baselines, per account and region: name → the baseline's path. */
+const LOG_GROUPS_BY_APP = new WeakMap<IConstruct, Map<string, Map<string, string>>>();
+
+/**
+ * Records the log groups a baseline creates, and returns those of the app's other baselines in the same account and
+ * region (an unknown account or region counts as the same one, as for the baseline's identity): a log group name a
+ * user chooses must not be another baseline's, or CloudFormation would fail the second one at deploy time.
+ */
+export function claimLogGroupNames(baseline: Construct, names: string[]): ReadonlyMap<string, string> {
+  const stack = Stack.of(baseline);
+  const where = [stack.account, stack.region].join('\u0000');
+  const byPlace = LOG_GROUPS_BY_APP.get(baseline.node.root) ?? new Map<string, Map<string, string>>();
+  LOG_GROUPS_BY_APP.set(baseline.node.root, byPlace);
+  const groups = byPlace.get(where) ?? new Map<string, string>();
+  byPlace.set(where, groups);
+  const others = new Map(groups);
+  names.filter((name) => !Token.isUnresolved(name)).forEach((name) => groups.set(name, baseline.node.path));
+  return others;
+}

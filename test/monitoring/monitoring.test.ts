@@ -54,7 +54,7 @@ describe('the monitoring area', () => {
 
   test('monitoring off: the baseline is as it was before monitoring (the bastion keeps its recovery alarm)', () => {
     const template = synthTemplate({ monitoring: { enabled: false } });
-    expect(Object.keys(template.toJSON().Resources)).toHaveLength(134);
+    expect(Object.keys(template.toJSON().Resources)).toHaveLength(133);
     template.resourceCountIs('AWS::CloudWatch::Alarm', 1);
     template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'StatusCheckFailed_System' });
   });
