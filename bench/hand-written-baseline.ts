@@ -10,6 +10,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
+import { addBastionOperations } from './hand-written/bastion-operations';
 import { addMonitoring } from './hand-written/monitoring';
 import { addNetworkAcls } from './hand-written/network-acls';
 
@@ -29,7 +30,8 @@ export const CDK_INIT_FLAGS: Record<string, boolean> = {
  * The default NuminiaBaseline architecture written out with plain aws-cdk-lib L2s, the way a team would without the
  * library: no validation, no config resolution, no explicit subnet CIDRs (L2 subnets are allocated in sequence).
  * It makes the same resource types in the same counts as the default baseline, monitoring included (network ACLs in
- * hand-written/network-acls.ts, monitoring in hand-written/monitoring.ts), so that synth time and template weight
+ * hand-written/network-acls.ts, the bastion's patching and session logging in hand-written/bastion-operations.ts,
+ * monitoring in hand-written/monitoring.ts), so that synth time and template weight
  * compare like for like; test/bench/like-for-like.test.ts fails when they differ.
  */
 export function buildHandWrittenBaseline(scope: Construct, id: string, environment: string, project = 'numinia'): void {
@@ -130,6 +132,7 @@ export function buildHandWrittenBaseline(scope: Construct, id: string, environme
     threshold: 1,
     evaluationPeriods: 2,
   }).addAlarmAction(new cwActions.Ec2Action(cwActions.Ec2InstanceAction.RECOVER));
+  addBastionOperations(root, { project, environment, region, bastion, logsKey });
 
   const csiRole = new iam.Role(root, 'EfsCsiDriverRole', {
     assumedBy: new iam.ServicePrincipal('pods.eks.amazonaws.com').withSessionTags(),

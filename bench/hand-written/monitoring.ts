@@ -6,6 +6,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import { watchBastionOperations } from './bastion-operations';
 
 export interface HandWrittenMonitoringProps {
   readonly project: string;
@@ -64,7 +65,8 @@ function fromSource(service: string, ...names: string[]): string {
 
 /**
  * The monitoring a team adds by hand: an encrypted alarm topic, the CIS filters and alarms on the trail's log group,
- * alarms on the NAT gateways, EFS, the bastion, the interface endpoints and the trail's delivery, and a dashboard.
+ * alarms on the NAT gateways, EFS, the bastion, the interface endpoints and the trail's delivery, the bastion's reports
+ * of missing patches and its tunnels (hand-written/bastion-operations.ts), and a dashboard.
  */
 export function addMonitoring(scope: Construct, props: HandWrittenMonitoringProps): void {
   const root = new Construct(scope, 'Monitoring');
@@ -192,7 +194,14 @@ export function addMonitoring(scope: Construct, props: HandWrittenMonitoringProp
     treatMissingData: cloudwatch.TreatMissingData.BREACHING,
   });
 
-  // The dashboard: alarm states, NAT traffic and errors, endpoints, EFS and the bastion.
+  const bastionOperations = watchBastionOperations(root, {
+    ruleName: name('bastion-missing-patches'),
+    bastionInstanceId: props.bastionInstanceId,
+    topic,
+    trailLogGroup: props.trailLogGroup,
+  });
+
+  // The dashboard: alarm states, NAT traffic and errors, endpoints, EFS and the bastion (status, patches, tunnels).
   const fiveMinutes = Duration.minutes(5);
   const graph = (title: string, width: number, left: cloudwatch.IMetric[]) => new cloudwatch.GraphWidget({ title, width, height: 6, left });
   const dashboard = new cloudwatch.Dashboard(root, 'Dashboard', {
@@ -217,4 +226,5 @@ export function addMonitoring(scope: Construct, props: HandWrittenMonitoringProp
   );
   dashboard.addWidgets(graph('Bastion status checks', 24,
     ['StatusCheckFailed_System', 'StatusCheckFailed_Instance'].map((metricName) => instanceMetric(metricName, fiveMinutes))));
+  dashboard.addWidgets(graph('Bastion: reports of missing patches (per day), tunnels opened (per hour)', 24, bastionOperations));
 }

@@ -41,9 +41,22 @@ describe.each<[string, StackSpec[]]>([
   });
 
   test('monitoring is part of the comparison', () => {
-    // The default baseline's monitoring area: the alarm topic, the CIS metric filters, the dashboard.
+    // The default baseline's monitoring area: the alarm topic, the CIS metric filters (and the bastion's tunnel count), the dashboard.
     for (const counts of Object.values(baseline)) {
-      expect(counts).toMatchObject({ 'AWS::SNS::Topic': 1, 'AWS::Logs::MetricFilter': 15, 'AWS::CloudWatch::Dashboard': 1 });
+      expect(counts).toMatchObject({ 'AWS::SNS::Topic': 1, 'AWS::Logs::MetricFilter': 16, 'AWS::CloudWatch::Dashboard': 1 });
+    }
+  });
+
+  test('the bastion\'s operations are part of the comparison', () => {
+    // Patch Manager, Session Manager's preferences (each stack's account is unknown: each holds them), the patch report rule.
+    for (const counts of Object.values(baseline)) {
+      expect(counts).toMatchObject({
+        'AWS::SSM::PatchBaseline': 1,
+        'AWS::SSM::Association': 1,
+        'AWS::SSM::MaintenanceWindowTask': 1,
+        'Custom::SessionManagerPreferences': 1,
+        'AWS::Events::Rule': 1,
+      });
     }
   });
 });

@@ -35,7 +35,10 @@ export function synthWithoutCdkMetadata(outdir: string): { name: string; file: s
 
 /** The repository's Python tools, installed by `npx projen install:python` from requirements-dev.txt. */
 export function pythonTool(name: string): string {
-  const tool = path.join(__dirname, '..', '..', '.venv', 'bin', name);
+  // The repository's .venv, also from a copy of the repository inside it (mutation testing's sandboxes).
+  const roots = [path.join(__dirname, '..', '..'), ...[3, 4, 5].map((up) => path.join(__dirname, ...Array(up).fill('..')))];
+  const tool = roots.map((root) => path.join(root, '.venv', 'bin', name)).find((candidate) => fs.existsSync(candidate))
+    ?? path.join(__dirname, '..', '..', '.venv', 'bin', name);
   if (!fs.existsSync(tool)) {
     throw new Error(`${tool} is missing: run \`npx projen install:python\` (installs requirements-dev.txt into .venv/)`);
   }

@@ -44,7 +44,8 @@ describe('encryption', () => {
   });
 
   test('a logs key no log group uses grants CloudWatch Logs nothing (flow logs to S3, no trail)', () => {
-    const template = synthTemplate({ logging: { flowLogDestinations: FlowLogDestinations.S3, cloudTrail: { enabled: false } } });
+    // The bastion's log groups (patching, sessions) use the logs key too: without the bastion, no group does.
+    const template = synthTemplate({ logging: { flowLogDestinations: FlowLogDestinations.S3, cloudTrail: { enabled: false } }, bastion: { enabled: false } });
     const [logsKey] = Object.entries(template.findResources('AWS::KMS::Key')).filter(([id]) => id.startsWith('BaselineEncryptionLogsKey')).map(([, key]) => key);
     expect(logsKey.Properties.KeyPolicy.Statement.map((s: any) => s.Sid ?? s.Principal)).toEqual([
       { AWS: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::', { Ref: 'AWS::AccountId' }, ':root']] } },
@@ -79,6 +80,9 @@ describe('encryption', () => {
                 'kms:EncryptionContext:aws:logs:arn': [
                   arnIn('logs', 'log-group:/numinia/production/vpc-flow-logs'),
                   arnIn('logs', 'log-group:/numinia/production/cloudtrail'),
+                  arnIn('logs', 'log-group:/numinia/production/bastion-patching'),
+                  arnIn('logs', 'log-group:/numinia/production/bastion-sessions'),
+                  arnIn('logs', 'log-group:/numinia/production/session-preferences'),
                 ],
               },
             },
@@ -134,12 +138,16 @@ describe('encryption', () => {
     });
   });
 
-  test('a key grants a service without a condition only where AWS documents none for its request: CloudWatch on the alarm topic\'s key', () => {
+  test('a key grants a service without a condition only where AWS documents none for its request: CloudWatch and EventBridge on the alarm topic\'s key', () => {
     const unconditioned = Object.entries(synthTemplate().findResources('AWS::KMS::Key')).flatMap(([id, key]) => key.Properties.KeyPolicy.Statement
       .filter((statement: any) => statement.Principal.Service && statement.Condition === undefined)
       .map((statement: any) => `${id.replace(/[0-9A-F]{8}$/, '')}: ${statement.Principal.Service} ${[statement.Action].flat().join(', ')}`));
     // test/contracts/service-request-catalogue.ts, alarmTopicEncryption: AWS's statement for CloudWatch has no condition.
-    expect(unconditioned).toEqual(['BaselineMonitoringAlarmTopicKey: cloudwatch.amazonaws.com kms:Decrypt, kms:GenerateDataKey*']);
+    // eventBridgeTopicEncryption: AWS says aws:SourceArn and aws:SourceAccount are not supported for EventBridge there.
+    expect(unconditioned).toEqual([
+      'BaselineMonitoringAlarmTopicKey: cloudwatch.amazonaws.com kms:Decrypt, kms:GenerateDataKey*',
+      'BaselineMonitoringAlarmTopicKey: events.amazonaws.com kms:Decrypt, kms:GenerateDataKey*',
+    ]);
   });
 
   test('without CloudTrail the logs key grants CloudTrail nothing', () => {

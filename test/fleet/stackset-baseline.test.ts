@@ -17,9 +17,12 @@ describe('StackSetBaseline: the environment-agnostic template a service-managed 
     return { ...result, resources: Object.entries<any>(result.json.Resources) };
   };
 
-  test('no file asset, no Lambda function, no custom resource, no bootstrap version rule', () => {
+  test('no file asset, no Lambda function but the preferences\' inline one, no bootstrap version rule', () => {
     const { json, resources } = synthesized();
-    expect(resources.filter(([, r]) => r.Type === 'AWS::Lambda::Function' || r.Type.startsWith('Custom::'))).toEqual([]);
+    // The Session Manager preferences' function carries its code inline (ZipFile): no asset. Each stack instance holds
+    // its account and region's preferences (the accounts are unknown at synth time).
+    expect(resources.filter(([, r]) => r.Type === 'AWS::Lambda::Function' || r.Type.startsWith('Custom::')).map(([, r]) => [r.Type, Object.keys(r.Properties.Code ?? {})]))
+      .toEqual([['AWS::Lambda::Function', ['ZipFile']], ['Custom::SessionManagerPreferences', []]]);
     expect(json.Rules).toBeUndefined();
     expect(Object.keys(json.Parameters)).not.toContain('BootstrapVersion');
     expect(JSON.stringify(json)).not.toMatch(/cdk-hnb659fds|aws:asset:path/);
@@ -131,8 +134,11 @@ describe('StackSetBaseline: the environment-agnostic template a service-managed 
     expect(groups.map((g) => [g.Properties.LogGroupName, g.DeletionPolicy])).toEqual(expect.arrayContaining([
       [named('/numinia/workload/vpc-flow-logs'), 'Retain'],
       [named('/numinia/workload/cloudtrail'), 'Retain'],
+      [named('/numinia/workload/bastion-patching'), 'Retain'],
+      [named('/numinia/workload/bastion-sessions'), 'Retain'],
+      [named('/numinia/workload/session-preferences'), 'Retain'],
     ]));
-    expect(groups).toHaveLength(2);
+    expect(groups).toHaveLength(5);
     // A regular baseline keeps its names: renaming a log group replaces it.
     const key = resourcesOf(json).find((r) => r.Type === 'AWS::KMS::Key' && JSON.stringify(r).includes('AllowCloudWatchLogsOfTheBaselineLogGroups'));
     expect(JSON.stringify(key)).toContain(JSON.stringify(instanceId));
@@ -178,7 +184,7 @@ describe('StackSetBaseline: the environment-agnostic template a service-managed 
 
   test('without NAT the bastion reaches S3 with HTTPS to any address (no prefix-list lookup: it would need a Lambda asset)', () => {
     const { json } = synthStackSetTemplate(outdir, { options: { natGateways: NatGateways.NONE } });
-    expect(resourcesOf(json).filter((r) => r.Type === 'AWS::Lambda::Function' || r.Type.startsWith('Custom::'))).toEqual([]);
+    expect(resourcesOf(json).filter((r) => (r.Type === 'AWS::Lambda::Function' && !r.Properties.Code.ZipFile) || r.Type === 'Custom::AWS')).toEqual([]);
     const group = resourcesOf(json).find((r) => r.Type === 'AWS::EC2::SecurityGroup' && /^Bastion/.test(r.Properties.GroupDescription));
     // Without NAT the private subnets' only route out is the gateway endpoint's prefix list.
     expect(group.Properties.SecurityGroupEgress).toEqual(expect.arrayContaining([

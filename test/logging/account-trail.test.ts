@@ -43,9 +43,12 @@ describe('one multi-region trail per account among the baselines of an app', () 
     ]);
     const template = us.template();
     template.resourceCountIs('AWS::S3::Bucket', 0);
-    template.resourceCountIs('AWS::Logs::LogGroup', 1);
+    // The flow logs' and the bastion's (patching, sessions, the preferences' function): no trail log group.
+    expect(Object.values(template.findResources('AWS::Logs::LogGroup')).map((g) => g.Properties.LogGroupName).sort()).toEqual([
+      '/numinia/production/bastion-patching', '/numinia/production/bastion-sessions', '/numinia/production/session-preferences', '/numinia/production/vpc-flow-logs',
+    ]);
     expect(cloudTrailStatements(template)).toEqual([]);
-    // the flow-log group alone may use the key
+    // its own log groups (flow logs, the bastion's) may use the key
     template.hasResourceProperties('AWS::KMS::Key', {
       KeyPolicy: { Statement: Match.arrayWith([Match.objectLike({ Condition: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': Match.anyValue() } } })]) },
     });
