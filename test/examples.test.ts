@@ -64,9 +64,9 @@ describe('examples', () => {
     const costs = costsByStrategy();
     expect(costs.map((c) => c.strategy)).toEqual(Object.values(NatGateways));
     // SINGLE: the default (table arithmetic in test/cost) less two gateways, two addresses (730 hours a month) and
-    // their two alarm sets (four alarm metrics each)
-    const singleEu = 190.276 - 2 * 0.048 * 730 - 2 * 0.005 * 730 - 2 * 4 * 0.1;
-    const singleUs = 178.532 - 2 * 0.045 * 730 - 2 * 0.005 * 730 - 2 * 4 * 0.1;
+    // their two alarm sets (four alarm metrics each); the default includes the bastion's tunnel-count filter metric
+    const singleEu = 190.576 - 2 * 0.048 * 730 - 2 * 0.005 * 730 - 2 * 4 * 0.1;
+    const singleUs = 178.832 - 2 * 0.045 * 730 - 2 * 0.005 * 730 - 2 * 4 * 0.1;
     expect(strategyMarkdown(costs)).toContain(`| \`NatGateways.SINGLE\` | 1 | 1 | 6 | $${singleEu.toFixed(2)} | $${singleUs.toFixed(2)} |`);
   });
 });

@@ -35,9 +35,12 @@ const FREE_OR_USAGE_ONLY = new Set([
   'AWS::IAM::Policy',
   'AWS::IAM::Role',
   'AWS::KMS::Alias',
-  // Custom-resource handlers run at deploy time only: a few invocations a deployment.
+  // Custom-resource handlers run at deploy time only: a few invocations a deployment (the default security group's
+  // restriction, Session Manager's preferences), a negligible charge per request and GB-second.
   'AWS::Lambda::Function',
   'AWS::Lambda::Permission',
+  // Billed per GB ingested and per GB-month stored (the estimate's usage prices): the trail's copy, flow logs, the
+  // bastion's sessions and patching output, the preferences handler's logs.
   'AWS::Logs::LogGroup',
   'AWS::Logs::ResourcePolicy',
   'AWS::S3::Bucket',
@@ -46,6 +49,10 @@ const FREE_OR_USAGE_ONLY = new Set([
   'AWS::SNS::Topic',
   'AWS::SNS::TopicInlinePolicy',
   'AWS::SNS::TopicPolicy',
+  // Parts of a maintenance window, which the estimate shows as free; a task's own work is billed by its service (Run
+  // Command: no charge; Automation, Lambda, Step Functions: by use).
+  'AWS::SSM::MaintenanceWindowTarget',
+  'AWS::SSM::MaintenanceWindowTask',
 ]);
 
 /** Whether a resource type has no fixed monthly charge (custom resources, `Custom::*`, included). */

@@ -3,6 +3,7 @@ import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as efs from 'aws-cdk-lib/aws-efs';
+import * as events from 'aws-cdk-lib/aws-events';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
@@ -54,6 +55,14 @@ export interface Inventory {
   readonly metricFilterMetrics: number;
   readonly dashboards: number;
   readonly trails: number;
+  /** Systems Manager patch baselines (Patch Manager). */
+  readonly patchBaselines: number;
+  /** Systems Manager State Manager associations. */
+  readonly stateManagerAssociations: number;
+  /** Systems Manager maintenance windows (their targets and tasks are parts of them). */
+  readonly maintenanceWindows: number;
+  /** EventBridge rules that match only AWS services' events on the default event bus (no schedule). */
+  readonly awsServiceEventRules: number;
   /** Things with a price the table does not hold, each described; the estimate lists them, never prices them zero. */
   readonly unpriced: string[];
 }
@@ -110,6 +119,8 @@ export function takeInventory(scope: IConstruct): Inventory {
     cloudwatch.CfnCompositeAlarm.CFN_RESOURCE_TYPE_NAME, cloudwatch.CfnDashboard.CFN_RESOURCE_TYPE_NAME,
     logs.CfnMetricFilter.CFN_RESOURCE_TYPE_NAME, efs.CfnFileSystem.CFN_RESOURCE_TYPE_NAME,
     cloudtrail.CfnTrail.CFN_RESOURCE_TYPE_NAME, ssm.CfnParameter.CFN_RESOURCE_TYPE_NAME,
+    ssm.CfnPatchBaseline.CFN_RESOURCE_TYPE_NAME, ssm.CfnAssociation.CFN_RESOURCE_TYPE_NAME,
+    ssm.CfnMaintenanceWindow.CFN_RESOURCE_TYPE_NAME,
   ]);
   const unknown = new Map<string, number>();
   for (const r of resources.filter((x) => !handled.has(x.cfnResourceType) && !freeOrUsageOnly(x.cfnResourceType))) {
@@ -135,6 +146,10 @@ export function takeInventory(scope: IConstruct): Inventory {
     metricFilterMetrics: filters.map((f) => countOf(resolve(f.metricTransformations), `metric filter ${f.node.path}`)).reduce(sum, 0),
     dashboards: byType(cloudwatch.CfnDashboard.CFN_RESOURCE_TYPE_NAME).length,
     trails: byType(cloudtrail.CfnTrail.CFN_RESOURCE_TYPE_NAME).length,
+    patchBaselines: byType(ssm.CfnPatchBaseline.CFN_RESOURCE_TYPE_NAME).length,
+    stateManagerAssociations: byType(ssm.CfnAssociation.CFN_RESOURCE_TYPE_NAME).length,
+    maintenanceWindows: byType(ssm.CfnMaintenanceWindow.CFN_RESOURCE_TYPE_NAME).length,
+    awsServiceEventRules: (byType(events.CfnRule.CFN_RESOURCE_TYPE_NAME) as events.CfnRule[]).filter((r) => onAwsServiceEvents(r, resolve)).length,
     unpriced,
   };
 }
@@ -174,6 +189,20 @@ export function shortServiceName(serviceName: unknown): string {
     : JSON.stringify(serviceName).replace(/[^A-Za-z0-9.-]+/g, ' ').trim().split(' ').pop() ?? '';
   const match = /^(?:com\.amazonaws\.[a-z0-9-]+)?\.?(.+)$/.exec(text);
   return match ? match[1] : text;
+}
+
+/**
+ * Whether a rule matches only events AWS services send to the default event bus (e.g. `source: ['aws.ssm']`), which
+ * EventBridge does not charge for. Scheduled rules, rules on another bus, and rules on custom or partner events
+ * (billed per event, by use) are not these.
+ */
+function onAwsServiceEvents(rule: events.CfnRule, resolve: Resolve): boolean {
+  const bus = resolve(rule.eventBusName);
+  const onDefaultBus = bus === undefined || bus === 'default' || (typeof bus === 'string' && bus.endsWith(':event-bus/default'));
+  const sources = resolve(rule.eventPattern)?.source;
+  const fromAwsServices = Array.isArray(sources) && sources.length > 0
+    && sources.every((s) => typeof s === 'string' && s.startsWith('aws.') && !s.startsWith('aws.partner/'));
+  return onDefaultBus && fromAwsServices && resolve(rule.scheduleExpression) === undefined;
 }
 
 function alarmMetrics(alarm: cloudwatch.CfnAlarm, resolve: Resolve): { metrics: number; highResolution: boolean } {

@@ -15,8 +15,11 @@ const H = 730;
  * by the drop-share alarm; 2 EFS, 1 bastion, 1 per interface endpoint, 1 for the trail's delivery.
  */
 const monitoringAlarmMetrics = (nats: number, endpoints: number) => 15 + nats * (1 + 3) + 2 + 1 + endpoints + 1;
-/** What the default monitoring adds besides its alarms: the topic's key, 15 filter metrics, the dashboard. */
-const MONITORING_REST = 1.0 + 15 * 0.3 + 3.0;
+/**
+ * What the default monitoring adds besides its alarms: the topic's key, 16 filter metrics (15 CIS metrics and the
+ * bastion's tunnel count, custom metrics at $0.30 a month, aws.amazon.com/cloudwatch/pricing), the dashboard.
+ */
+const MONITORING_REST = 1.0 + 16 * 0.3 + 3.0;
 
 function quantityOf(estimate: CostEstimate, description: RegExp): number | undefined {
   return estimate.lineItems.find((i) => description.test(i.description))?.quantity;
@@ -44,10 +47,11 @@ describe('CostEstimate', () => {
         + 7 * 0.3 // its detailed monitoring: seven metrics
         + 1 * 0.1 // its recovery alarm
         + monitoringAlarmMetrics(3, 2) * 0.1 // monitoring: 33 alarm metrics
-        + MONITORING_REST; // the alarm topic's key, 15 filter metrics, the dashboard
+        + MONITORING_REST; // the alarm topic's key, 16 filter metrics, the dashboard
+      // The bastion's patching (patch baseline, scan association, install window) and the compliance rule add $0.
       // THEN
       expect(CostEstimate.of(baseline).fixedMonthlyTotal).toBeCloseTo(expected, 6);
-      expect(expected).toBeCloseTo(178.476 + 11.8, 6);
+      expect(expected).toBeCloseTo(178.476 + 12.1, 6);
     });
 
     test('costs the table\'s arithmetic per month in us-east-1', () => {
@@ -63,7 +67,7 @@ describe('CostEstimate', () => {
         + monitoringAlarmMetrics(3, 2) * 0.1
         + MONITORING_REST;
       expect(CostEstimate.of(baseline, { region: 'us-east-1' }).fixedMonthlyTotal).toBeCloseTo(expected, 6);
-      expect(expected).toBeCloseTo(166.732 + 11.8, 6);
+      expect(expected).toBeCloseTo(166.732 + 12.1, 6);
     });
 
     test('states region, currency, table date and 730 hours', () => {
@@ -90,9 +94,26 @@ describe('CostEstimate', () => {
       expect(estimate.unpriced).toEqual([]);
     });
 
+    test('shows the bastion\'s patching and its compliance rule at no charge, sourced to the pricing pages and unverified', () => {
+      const estimate = CostEstimate.of(baseline);
+      const line = (description: string) => estimate.lineItems.find((i) => i.description === description);
+      // aws.amazon.com/systems-manager/pricing: no charge for Patch Manager, State Manager and Maintenance Windows on EC2.
+      for (const [description, unit] of [
+        ['Patch Manager patch baselines (EC2)', 'patch baseline'],
+        ['State Manager associations (EC2)', 'association'],
+        ['Maintenance windows (EC2)', 'window'],
+      ]) {
+        expect(line(description)).toMatchObject({ quantity: 1, unit, unitMonthlyPrice: 0, monthly: 0, verified: false });
+        expect(line(description)?.source).toMatch(/^aws\.amazon\.com\/systems-manager\/pricing: .*\(\d{4}-\d{2}-\d{2}\)$/);
+      }
+      // aws.amazon.com/eventbridge/pricing: AWS services' events on the default bus are free.
+      expect(line('EventBridge rules on AWS service events')).toMatchObject({ quantity: 1, unit: 'rule', monthly: 0, verified: false });
+      expect(line('EventBridge rules on AWS service events')?.source).toMatch(/^aws\.amazon\.com\/eventbridge\/pricing: /);
+    });
+
     test('prints every line, the total, the unit prices and the notes, aligned', () => {
-      // Checked by hand against the line items: 3 x 35.04 = 105.12, 8 x 0.088 = 0.704, and the total is of the
-      // unrounded amounts (190.276), which is why the printed lines add up to 190.27.
+      // Checked by hand against the line items: 3 x 35.04 = 105.12, 8 x 0.088 = 0.704, 16 x 0.30 = 4.80, and the total is
+      // of the unrounded amounts (190.576), which is why the printed lines add up to 190.57.
       expect(CostEstimate.of(baseline).toText()).toBe([
         'Monthly cost estimate, eu-west-1, USD on-demand, price table of 2026-12-01 (730 hours a month)',
         '  NAT gateways (zonal)                               3 × $35.04    $105.12',
@@ -103,11 +124,15 @@ describe('CostEstimate', () => {
         '  EC2 instances t3.micro (Linux, on demand)          1 × $8.322      $8.32',
         '  EBS gp3 volumes                                    8 × $0.088      $0.70',
         '  EC2 detailed monitoring (7 metrics an instance)     7 × $0.30      $2.10',
+        '  Patch Manager patch baselines (EC2)                 1 × $0.00      $0.00',
+        '  State Manager associations (EC2)                    1 × $0.00      $0.00',
+        '  Maintenance windows (EC2)                           1 × $0.00      $0.00',
         '  CloudWatch alarms, standard resolution             34 × $0.10      $3.40',
-        '  Custom metrics from log metric filters             15 × $0.30      $4.50',
+        '  Custom metrics from log metric filters             16 × $0.30      $4.80',
         '  CloudWatch dashboards                               1 × $3.00      $3.00',
+        '  EventBridge rules on AWS service events             1 × $0.00      $0.00',
         '  CloudTrail trails, management events (first copy)   1 × $0.00      $0.00',
-        '  Fixed monthly total                                              $190.28',
+        '  Fixed monthly total                                              $190.58',
         'Usage-based: $0.048/GB through NAT, $0.01/GB through interface endpoints, $0.57/GB of logs ingested ($0.57/GB of flow logs), '
           + '$0.03/GB-month of logs stored, $0.33/GB-month of EFS Standard',
         '  * Before traffic: data processed, data transfer (internet, cross-zone), storage and log volumes are billed by use (unit prices '
@@ -123,9 +148,17 @@ describe('CostEstimate', () => {
     test('prints a table with the total', () => {
       const text = CostEstimate.of(baseline).toText();
       expect(text).toContain('eu-west-1');
-      expect(text).toMatch(/Fixed monthly total\s+\$190\.28/);
+      expect(text).toMatch(/Fixed monthly total\s+\$190\.58/);
       expect(text).toContain('$0.048/GB through NAT');
     });
+  });
+
+  test('without the bastion\'s patching, the estimate has no Systems Manager or EventBridge line and the same total', () => {
+    const { baseline } = baselineStack({ bastion: { patching: { enabled: false } } });
+    const estimate = CostEstimate.of(baseline);
+    expect(estimate.lineItems.map((i) => i.description).filter((d) => /Patch Manager|State Manager|Maintenance windows|EventBridge/.test(d))).toEqual([]);
+    expect(estimate.unpriced).toEqual([]);
+    expect(estimate.fixedMonthlyTotal).toBeCloseTo(190.576, 6);
   });
 
   test('one NAT gateway costs one gateway and one address', () => {
@@ -134,7 +167,7 @@ describe('CostEstimate', () => {
     expect(quantityOf(estimate, /^NAT gateways/)).toBe(1);
     expect(quantityOf(estimate, /^Public IPv4/)).toBe(1);
     // Two gateways, their addresses and their two alarm sets fewer.
-    expect(estimate.fixedMonthlyTotal).toBeCloseTo(190.276 - 2 * 0.048 * H - 2 * 0.005 * H - 2 * 4 * 0.1, 6);
+    expect(estimate.fixedMonthlyTotal).toBeCloseTo(190.576 - 2 * 0.048 * H - 2 * 0.005 * H - 2 * 4 * 0.1, 6);
   });
 
   test('no NAT gateway costs no NAT but the three SSM endpoints in every zone', () => {
@@ -144,7 +177,7 @@ describe('CostEstimate', () => {
     expect(quantityOf(estimate, /^Public IPv4/)).toBeUndefined();
     expect(quantityOf(estimate, /^Interface endpoints/)).toBe(5 * 3);
     // No gateway, address or NAT alarm; three SSM endpoints more, in three zones, each with its drop alarm.
-    expect(estimate.fixedMonthlyTotal).toBeCloseTo(190.276 - 3 * 0.048 * H - 3 * 0.005 * H - 3 * 4 * 0.1 + 3 * 3 * 0.011 * H + 3 * 0.1, 6);
+    expect(estimate.fixedMonthlyTotal).toBeCloseTo(190.576 - 3 * 0.048 * H - 3 * 0.005 * H - 3 * 4 * 0.1 + 3 * 3 * 0.011 * H + 3 * 0.1, 6);
   });
 
   test('a regional NAT gateway costs one hour per zone it serves and an address per zone', () => {

@@ -3,6 +3,7 @@ import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as efs from 'aws-cdk-lib/aws-efs';
+import * as events from 'aws-cdk-lib/aws-events';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
@@ -242,6 +243,43 @@ describe('takeInventory', () => {
     new ssm.CfnParameter(stack, 'Standard', { type: 'String', value: 'x', tier: 'Standard' });
     new ssm.CfnParameter(stack, 'Unsaid', { type: 'String', value: 'x' });
     expect(takeInventory(stack).unpriced).toEqual(['SSM parameter Inventory/Advanced in the Advanced tier']);
+  });
+
+  test('patch baselines, State Manager associations and maintenance windows are counted; a window\'s targets and tasks are its parts', () => {
+    const stack = emptyStack();
+    new ssm.CfnPatchBaseline(stack, 'Baseline', { name: 'bastion', operatingSystem: 'AMAZON_LINUX_2023' });
+    new ssm.CfnAssociation(stack, 'Scan', { name: 'AWS-RunPatchBaseline', parameters: { Operation: ['Scan'] } });
+    new ssm.CfnAssociation(stack, 'Inventory', { name: 'AWS-GatherSoftwareInventory' });
+    const window = new ssm.CfnMaintenanceWindow(stack, 'Window', {
+      name: 'install', schedule: 'cron(0 3 ? * SUN *)', duration: 3, cutoff: 1, allowUnassociatedTargets: false,
+    });
+    const target = new ssm.CfnMaintenanceWindowTarget(stack, 'Target', {
+      windowId: window.ref, resourceType: 'INSTANCE', targets: [{ key: 'InstanceIds', values: ['i-1'] }],
+    });
+    new ssm.CfnMaintenanceWindowTask(stack, 'Install', {
+      windowId: window.ref,
+      taskType: 'RUN_COMMAND',
+      taskArn: 'AWS-RunPatchBaseline',
+      priority: 1,
+      targets: [{ key: 'WindowTargetIds', values: [target.ref] }],
+    });
+    expect(takeInventory(stack)).toMatchObject({ patchBaselines: 1, stateManagerAssociations: 2, maintenanceWindows: 1, unpriced: [] });
+  });
+
+  test('EventBridge rules count when they match only AWS services\' events on the default bus; others are billed by use', () => {
+    const stack = emptyStack();
+    const rule = (id: string, props: Partial<events.CfnRuleProps>) => new events.CfnRule(stack, id, props);
+    rule('Compliance', { eventPattern: { 'source': ['aws.ssm'], 'detail-type': ['Configuration Compliance State Change'] } });
+    rule('TwoServices', { eventPattern: { source: ['aws.ec2', 'aws.autoscaling'] }, eventBusName: 'default' });
+    rule('DefaultByArn', { eventPattern: { source: ['aws.s3'] }, eventBusName: 'arn:aws:events:eu-west-1:111111111111:event-bus/default' });
+    // Not AWS services' events on the default bus: custom or partner events, another bus, a schedule, no source.
+    rule('Custom', { eventPattern: { source: ['numinia.orders'] } });
+    rule('Mixed', { eventPattern: { source: ['aws.ssm', 'numinia.orders'] } });
+    rule('Partner', { eventPattern: { source: ['aws.partner/example.com/123'] } });
+    rule('OtherBus', { eventPattern: { source: ['aws.ssm'] }, eventBusName: 'orders' });
+    rule('Schedule', { scheduleExpression: 'rate(1 day)' });
+    rule('NoSource', { eventPattern: { 'detail-type': ['Anything'] } });
+    expect(takeInventory(stack)).toMatchObject({ awsServiceEventRules: 3, unpriced: [] });
   });
 
   test('resource types the table does not know are listed once per type with their count, sorted; free types are not', () => {

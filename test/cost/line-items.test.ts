@@ -39,9 +39,15 @@ const hourly = (description: string, quantity: number, unit: string, usd: number
   source: `source of ${name} (2026-01-02)`,
   verified,
 });
-const free = (description: string, quantity: number, unit: string, source: string) => ({
-  description, quantity, unit, unitMonthlyPrice: 0, priceDescription: 'free', monthly: 0, source, verified: true,
+const free = (description: string, quantity: number, unit: string, source: string, verified = true) => ({
+  description, quantity, unit, unitMonthlyPrice: 0, priceDescription: 'free', monthly: 0, source, verified,
 });
+/** No charge for EC2 instances (https://aws.amazon.com/systems-manager/pricing/), not read from the page: unverified. */
+const SYSTEMS_MANAGER = 'aws.amazon.com/systems-manager/pricing: Patch Manager, State Manager and Maintenance Windows have no charge '
+  + 'for EC2 instances (Run Command tasks; on-premises nodes of the advanced-instances tier are charged), as quoted by secondary '
+  + 'sources (2026-12-07)';
+const AWS_SERVICE_EVENTS = 'aws.amazon.com/eventbridge/pricing: events AWS services send to the default event bus are free (custom, '
+  + 'partner and cross-account events are billed per event), as quoted by secondary sources (2026-12-07)';
 const monthly = (description: string, quantity: number, unit: string, usd: number, name: string) => ({
   description,
   quantity,
@@ -80,6 +86,10 @@ describe('lineItems', () => {
       metricFilterMetrics: 15,
       dashboards: 1,
       trails: 1,
+      patchBaselines: 2,
+      stateManagerAssociations: 3,
+      maintenanceWindows: 1,
+      awsServiceEventRules: 4,
     };
     expect(lineItems('eu-west-1', inventory, PRICES)).toEqual([
       hourly('NAT gateways (zonal)', 2, 'gateway', 1, 'nat'),
@@ -94,11 +104,15 @@ describe('lineItems', () => {
       monthly('EBS gp3 volumes', 18, 'GB', 19, 'gp3'),
       // Seven metrics per instance with detailed monitoring (EC2 documentation), at the custom-metric price.
       monthly('EC2 detailed monitoring (7 metrics an instance)', 14, 'metric', 37, 'metric'),
+      free('Patch Manager patch baselines (EC2)', 2, 'patch baseline', SYSTEMS_MANAGER, false),
+      free('State Manager associations (EC2)', 3, 'association', SYSTEMS_MANAGER, false),
+      free('Maintenance windows (EC2)', 1, 'window', SYSTEMS_MANAGER, false),
       monthly('CloudWatch alarms, standard resolution', 6, 'alarm metric', 23, 'alarm'),
       monthly('CloudWatch alarms, high resolution', 2, 'alarm metric', 29, 'fast alarm'),
       monthly('CloudWatch composite alarms', 1, 'alarm', 31, 'composite'),
       monthly('Custom metrics from log metric filters', 15, 'metric', 37, 'metric'),
       monthly('CloudWatch dashboards', 1, 'dashboard', 41, 'dashboard'),
+      free('EventBridge rules on AWS service events', 4, 'rule', AWS_SERVICE_EVENTS, false),
       free('CloudTrail trails, management events (first copy)', 1, 'trail',
         'aws.amazon.com/cloudtrail/pricing: the first copy of management events in each region is free'),
     ]);

@@ -17,5 +17,9 @@ export const NOTHING: Inventory = {
   metricFilterMetrics: 0,
   dashboards: 0,
   trails: 0,
+  patchBaselines: 0,
+  stateManagerAssociations: 0,
+  maintenanceWindows: 0,
+  awsServiceEventRules: 0,
   unpriced: [],
 };

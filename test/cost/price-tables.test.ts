@@ -45,7 +45,8 @@ describe.each([
 
 describe('resource types without a fixed monthly charge', () => {
   // No hourly or monthly charge of their own (https://aws.amazon.com/vpc/pricing/, https://aws.amazon.com/iam/,
-  // https://aws.amazon.com/sns/pricing/: billed per request or message, https://aws.amazon.com/efs/pricing/: storage).
+  // https://aws.amazon.com/sns/pricing/: billed per request or message, https://aws.amazon.com/efs/pricing/: storage,
+  // https://aws.amazon.com/systems-manager/pricing/: maintenance windows have no charge for EC2 instances).
   test.each([
     'AWS::CDK::Metadata', 'AWS::CloudFormation::CustomResource', 'Custom::VpcRestrictDefaultSG',
     'AWS::EC2::DHCPOptions', 'AWS::EC2::EgressOnlyInternetGateway', 'AWS::EC2::FlowLog', 'AWS::EC2::InternetGateway',
@@ -57,6 +58,8 @@ describe('resource types without a fixed monthly charge', () => {
     'AWS::IAM::ManagedPolicy', 'AWS::IAM::OIDCProvider', 'AWS::IAM::Policy', 'AWS::IAM::Role', 'AWS::IAM::InstanceProfile',
     'AWS::Lambda::Permission', 'AWS::Logs::ResourcePolicy', 'AWS::S3::BucketPolicy',
     'AWS::SNS::Subscription', 'AWS::SNS::Topic', 'AWS::SNS::TopicInlinePolicy', 'AWS::SNS::TopicPolicy',
+    'AWS::SSM::MaintenanceWindowTarget', 'AWS::SSM::MaintenanceWindowTask', 'Custom::SessionManagerPreferences',
+    'AWS::Lambda::Function', 'AWS::Logs::LogGroup',
   ])('%s', (type) => {
     expect(freeOrUsageOnly(type)).toBe(true);
   });
@@ -66,6 +69,8 @@ describe('resource types without a fixed monthly charge', () => {
     'AWS::EC2::NatGateway', 'AWS::EC2::EIP', 'AWS::EC2::Instance', 'AWS::EC2::VPCEndpoint', 'AWS::KMS::Key',
     'AWS::CloudWatch::Alarm', 'AWS::CloudWatch::Dashboard', 'AWS::Logs::MetricFilter', 'AWS::CloudTrail::Trail',
     'AWS::ElasticLoadBalancingV2::LoadBalancer', '',
+    // No charge for EC2 instances, but shown as lines of their own (counted by the inventory), not taken as free here.
+    'AWS::SSM::PatchBaseline', 'AWS::SSM::Association', 'AWS::SSM::MaintenanceWindow',
   ])('not %s', (type) => {
     expect(freeOrUsageOnly(type)).toBe(false);
   });

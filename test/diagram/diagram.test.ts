@@ -3,7 +3,8 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { regionalMonitoringStack } from './fixtures';
 import { NatGateways } from '../../src';
-import { architectureOf, diagramSvg } from '../../tools/diagram';
+import { architectureOf, diagramSvg, Template as DiagramTemplate } from '../../tools/diagram';
+import { scheduleText } from '../../tools/diagram/operations';
 import { pngOf } from '../../tools/diagram/rasterize';
 import { baselineStack } from '../util';
 
@@ -74,10 +75,91 @@ describe('architecture diagram', () => {
     const model = architectureOf(production, 'TestStack');
     const privateTier = model.vpcs[0].tiers.find((t) => t.name === 'Private')!;
     expect(privateTier.cells.map((c) => c!.contents)).toEqual([
-      ['Bastion: t3.micro', '  8 GiB gp3 volume', 'EFS mount target', '2 endpoint ENIs'],
+      ['Bastion: t3.micro', '  8 GiB gp3 volume', '  patched weekly (maintenance window)', '  sessions logged to bastion-sessions',
+        'EFS mount target', '2 endpoint ENIs'],
       ['EFS mount target', '2 endpoint ENIs'],
       ['EFS mount target', '2 endpoint ENIs'],
     ]);
+  });
+
+  test('shows on the bastion that a maintenance window patches it weekly and that its sessions go to the session log group', () => {
+    const texts = textsOf(productionSvg);
+    // The bastion's cell wraps its lines at 24 characters.
+    for (const text of ['patched weekly', '(maintenance window)', 'sessions logged to', 'bastion-sessions']) {
+      expect(texts).toContain(text);
+    }
+    // The log groups they name, apart from the others, with what writes to them; the compliance rule in the monitoring box.
+    for (const text of ['Systems Manager', 'Log group bastion-sessions', 'Session Manager sessions', 'Log group bastion-patching',
+      'maintenance window output', 'Log group session-preferences', 'Lambda function logs', '1 EventBridge rule']) {
+      expect(texts).toContain(text);
+    }
+    const systemsManager = architectureOf(production, 'TestStack').groups.find((g) => g.name === 'Systems Manager')!;
+    expect(systemsManager.nodes.map((n) => n.title)).toEqual(['Log group bastion-patching', 'Log group bastion-sessions', 'Log group session-preferences']);
+  });
+
+  test('follows the template: another install schedule, no patching, no session logging', () => {
+    const bastionCell = (props: Parameters<typeof baselineStack>[0]) => architectureOf(templateOf(props), 'TestStack').vpcs[0].tiers
+      .find((t) => t.name === 'Private')!.cells[0]!.contents.filter((line) => /patch|session/.test(line));
+    expect(bastionCell({ bastion: { patching: { installSchedule: 'cron(0 3 1 * ? *)' } } }))
+      .toEqual(['  patched monthly (maintenance window)', '  sessions logged to bastion-sessions']);
+    expect(bastionCell({ bastion: { patching: { enabled: false } } })).toEqual(['  sessions logged to bastion-sessions']);
+    expect(bastionCell({ bastion: { sessionLogging: { enabled: false } } })).toEqual(['  patched weekly (maintenance window)']);
+  });
+
+  test('reads a hand-written template: a window that targets a tag and only scans, preferences in an SSM document', () => {
+    const tags = (entries: { [key: string]: string }) => Object.entries(entries).map(([Key, Value]) => ({ Key, Value }));
+    const template: DiagramTemplate = {
+      Resources: {
+        Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.9.0.0/16' } },
+        Subnet: {
+          Type: 'AWS::EC2::Subnet',
+          Properties: {
+            VpcId: { Ref: 'Vpc' },
+            CidrBlock: '10.9.1.0/24',
+            AvailabilityZone: 'eu-west-1a',
+            Tags: tags({ 'aws-cdk:subnet-name': 'Private', 'aws-cdk:subnet-type': 'Private' }),
+          },
+        },
+        Web: { Type: 'AWS::EC2::Instance', Properties: { SubnetId: { Ref: 'Subnet' }, InstanceType: 't3.small', Tags: tags({ Name: 'app/Web', PatchGroup: 'web' }) } },
+        Other: { Type: 'AWS::EC2::Instance', Properties: { SubnetId: { Ref: 'Subnet' }, InstanceType: 't3.micro', Tags: tags({ Name: 'app/Other' }) } },
+        Window: { Type: 'AWS::SSM::MaintenanceWindow', Properties: { Schedule: 'rate(1 day)', Duration: 2, Cutoff: 1 } },
+        Target: {
+          Type: 'AWS::SSM::MaintenanceWindowTarget',
+          Properties: { WindowId: { Ref: 'Window' }, ResourceType: 'INSTANCE', Targets: [{ Key: 'tag:PatchGroup', Values: ['web'] }] },
+        },
+        Scan: {
+          Type: 'AWS::SSM::MaintenanceWindowTask',
+          Properties: {
+            WindowId: { Ref: 'Window' },
+            TaskType: 'RUN_COMMAND',
+            TaskArn: 'AWS-RunPatchBaseline',
+            Targets: [{ Key: 'WindowTargetIds', Values: [{ Ref: 'Target' }] }],
+            TaskInvocationParameters: { MaintenanceWindowRunCommandParameters: { Parameters: { Operation: ['Scan'] } } },
+          },
+        },
+        Preferences: {
+          Type: 'AWS::SSM::Document',
+          Properties: { Name: 'SSM-SessionManagerRunShell', DocumentType: 'Session', Content: { inputs: { cloudWatchLogGroupName: '/app/sessions' } } },
+        },
+        Sessions: { Type: 'AWS::Logs::LogGroup', Properties: { LogGroupName: '/app/sessions', RetentionInDays: 90 } },
+      },
+    };
+    const model = architectureOf(template, 'hand-written');
+    // Session Manager's preferences hold for every instance of the account and region; the window targets the tag only.
+    expect(model.vpcs[0].tiers[0].cells[0]!.contents).toEqual([
+      'Other: t3.micro', '  sessions logged to sessions',
+      'Web: t3.small', '  patch scan daily (maintenance window)', '  sessions logged to sessions',
+    ]);
+    expect(model.groups.find((g) => g.name === 'Systems Manager')!.nodes)
+      .toEqual([{ id: 'Sessions', title: 'Log group sessions', lines: ['Session Manager sessions', 'kept 90 days'] }]);
+  });
+
+  test.each([
+    ['cron(0 3 ? * SUN *)', 'weekly'], ['rate(7 days)', 'weekly'], ['rate(1 day)', 'daily'], ['cron(30 2 * * ? *)', 'daily'],
+    ['cron(0 3 1 * ? *)', 'monthly'], ['rate(12 hours)', 'every 12 hours'], ['rate(1 hour)', 'every hour'],
+    ['cron(0 3 ? * MON-FRI *)', 'cron(0 3 ? * MON-FRI *)'], [undefined, 'on a schedule'],
+  ])('reads the schedule %s as "%s"', (expression, text) => {
+    expect(scheduleText(expression)).toBe(text);
   });
 
   test('orders tiers public, private, isolated', () => {

@@ -27,10 +27,14 @@ const ZONE_COLUMN_WIDTH = 160;
  * The services sit in three columns under the VPC, so that the picture stays about as wide as a README (~900 px):
  * the keys; the audit trail; storage, logs and sharing (other groups join these). The alarms are chained after the keys:
  * chained under the audit trail, they made Graphviz widen the production picture to 1063 px, while chained after the
- * keys it still draws them under the trail, within 900 px. Graphviz orders the
- * columns left to right as it sees fit (deterministically).
+ * keys it still draws them under the trail, within 900 px. Systems Manager's log groups (the bastion's sessions and
+ * patching) are chained after the alarms: in the logs column they made it 1175 px, in the audit column 1132 px; after
+ * the alarms Graphviz draws them under the alarms, at 889 px. Graphviz orders the columns left to right as it sees fit
+ * (deterministically).
  */
-const COLUMN_OF_GROUP: { [group: string]: number } = { Encryption: 0, Audit: 1, Alarms: 0, Storage: 2, Logs: 2, Sharing: 2 };
+const COLUMN_OF_GROUP: { [group: string]: number } = {
+  'Encryption': 0, 'Audit': 1, 'Alarms': 0, 'Systems Manager': 0, 'Storage': 2, 'Logs': 2, 'Sharing': 2,
+};
 const DEFAULT_COLUMN = 2;
 
 /** Text for an HTML-like label: Graphviz's own entities. */

@@ -2,6 +2,7 @@
  * The architecture a CloudFormation template describes, read from its resources: zones and tiers of each VPC with
  * what sits in every subnet, and the regional services around it. Pure: no CDK, no I/O.
  */
+import { operationsOf } from './operations';
 import { servicesOf } from './services';
 import { ownerName, Resource, serviceName, tag, targetOf, Template, textOf } from './template';
 
@@ -9,7 +10,10 @@ import { ownerName, Resource, serviceName, tag, targetOf, Template, textOf } fro
 export interface SubnetCell {
   readonly logicalId: string;
   readonly cidr: string;
-  /** One line each: "NAT gateway + Elastic IP", "EFS mount target", "bastion t3.micro", "endpoints: eks, logs"... */
+  /**
+   * One line each: "NAT gateway + Elastic IP", "EFS mount target", "Bastion: t3.micro" (with its volume, patching and
+   * session logging indented under it), "2 endpoint ENIs"...
+   */
   readonly contents: string[];
 }
 
@@ -144,6 +148,8 @@ function subnetContents(resources: Entries): Map<string, string[]> {
     const volume = (r.Properties?.BlockDeviceMappings ?? []).map((m: any) => m.Ebs).find((e: any) => e?.VolumeSize);
     add(targetOf(r.Properties?.SubnetId), `${ownerName(r, id)}: ${textOf(r.Properties?.InstanceType)}`);
     if (volume) add(targetOf(r.Properties?.SubnetId), `  ${volume.VolumeSize} GiB ${volume.VolumeType ?? 'gp2'} volume`);
+    // Patched by a maintenance window, sessions logged by Session Manager: what keeps the instance current and audited.
+    for (const line of operationsOf(id, r, resources)) add(targetOf(r.Properties?.SubnetId), `  ${line}`);
   }
   for (const [, r] of resources.filter(([, x]) => x.Type === 'AWS::EFS::MountTarget')) {
     add(targetOf(r.Properties?.SubnetId), 'EFS mount target');

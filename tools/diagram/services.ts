@@ -3,6 +3,7 @@
  * the trail writes, where alarms notify).
  */
 import type { ServiceEdge, ServiceGroup, ServiceNode } from './model';
+import { lastSegment, sessionPreferencesOf } from './operations';
 import { ownerName, Resource, targetOf } from './template';
 
 type Entries = Array<[string, Resource]>;
@@ -48,11 +49,19 @@ export function servicesOf(resources: Entries, ofType: (type: string) => Entries
   }));
   const flowLogGroups = new Set(ofType('AWS::EC2::FlowLog').map(([, f]) => targetOf(f.Properties?.LogGroupName)));
   const trailGroups = new Set(ofType('AWS::CloudTrail::Trail').map(([, t]) => targetOf(t.Properties?.CloudWatchLogsLogGroupArn)));
-  const logGroups: ServiceNode[] = ofType('AWS::Logs::LogGroup').map(([id, group]) => ({
-    id,
-    title: flowLogGroups.has(id) ? 'Log group: flow logs' : trailGroups.has(id) ? 'Log group: trail copy' : `Log group ${ownerName(group, id)}`,
-    lines: [group.Properties?.RetentionInDays ? `kept ${group.Properties.RetentionInDays} days` : 'kept forever'],
-  }));
+  const roles = logGroupRoles(resources, ofType);
+  const logGroups: ServiceNode[] = ofType('AWS::Logs::LogGroup').map(([id, group]) => {
+    const name = group.Properties?.LogGroupName;
+    return {
+      id,
+      title: flowLogGroups.has(id) ? 'Log group: flow logs' : trailGroups.has(id) ? 'Log group: trail copy'
+        : `Log group ${typeof name === 'string' ? lastSegment(name) : ownerName(group, id)}`,
+      lines: [
+        roles.get(id)?.line ?? '',
+        group.Properties?.RetentionInDays ? `kept ${group.Properties.RetentionInDays} days` : 'kept forever',
+      ].filter(Boolean),
+    };
+  });
 
   const topics: ServiceNode[] = ofType('AWS::SNS::Topic').map(([id, topic]) => ({
     id,
@@ -65,6 +74,7 @@ export function servicesOf(resources: Entries, ofType: (type: string) => Entries
     [alarms.length, 'CloudWatch alarm'],
     [ofType('AWS::Logs::MetricFilter').length, 'metric filter'],
     [ofType('AWS::CloudWatch::Dashboard').length, 'dashboard'],
+    [ofType('AWS::Events::Rule').length, 'EventBridge rule'],
   ] as Array<[number, string]>;
   if (counted.some(([n]) => n > 0)) {
     monitoring.push({
@@ -101,14 +111,17 @@ export function servicesOf(resources: Entries, ofType: (type: string) => Entries
   });
 
   const auditGroups = logGroups.filter((g) => trailGroups.has(g.id));
+  const systemsManager = (g: ServiceNode) => roles.get(g.id)?.systemsManager === true;
   const groups: ServiceGroup[] = [
     { name: 'Encryption', nodes: keys },
     { name: 'Storage', nodes: fileSystems },
     // The trail's copy sits with the other log groups: the audit column stays one box wide.
-    { name: 'Logs', nodes: [...logGroups.filter((g) => !trailGroups.has(g.id)), ...auditGroups] },
+    { name: 'Logs', nodes: [...logGroups.filter((g) => !trailGroups.has(g.id) && !systemsManager(g)), ...auditGroups] },
     { name: 'Sharing', nodes: sharing },
     { name: 'Audit', nodes: [...trails, ...buckets] },
     { name: 'Alarms', nodes: [...topics, ...monitoring] },
+    // Session Manager's and Patch Manager's log groups, apart: in the logs column they made the picture too wide.
+    { name: 'Systems Manager', nodes: logGroups.filter(systemsManager) },
   ].filter((g) => g.nodes.length > 0);
 
   const nodeIds = new Set(groups.flatMap((g) => g.nodes.map((n) => n.id)));
@@ -134,9 +147,42 @@ export function servicesOf(resources: Entries, ofType: (type: string) => Entries
   return { groups, edges: edges.filter((e) => nodeIds.has(e.from) && nodeIds.has(e.to)) };
 }
 
-/** "Log group: flow logs" -> "flow logs", "EFS file system" -> "EFS file system". */
+/** What writes to a log group (a line of its box), and whether it is Systems Manager's (its own group of boxes). */
+interface LogGroupRole {
+  readonly line: string;
+  readonly systemsManager: boolean;
+}
+
+/**
+ * What writes to a log group, where the template says it and the title does not: Session Manager (the group its
+ * preferences name), a maintenance window task's command output, a Lambda function's logs (the preferences'
+ * function's are Systems Manager's).
+ */
+function logGroupRoles(resources: Entries, ofType: (type: string) => Entries): Map<string, LogGroupRole> {
+  const roles = new Map<string, LogGroupRole>();
+  const preferences = sessionPreferencesOf(resources);
+  for (const [id, group] of ofType('AWS::Logs::LogGroup')) {
+    if (preferences?.logGroupName !== undefined && group.Properties?.LogGroupName === preferences.logGroupName) {
+      roles.set(id, { line: 'Session Manager sessions', systemsManager: true });
+    }
+  }
+  for (const [, task] of ofType('AWS::SSM::MaintenanceWindowTask')) {
+    const output = task.Properties?.TaskInvocationParameters?.MaintenanceWindowRunCommandParameters?.CloudWatchOutputConfig;
+    const id = targetOf(output?.CloudWatchLogGroupName);
+    if (id && !roles.has(id)) roles.set(id, { line: 'maintenance window output', systemsManager: true });
+  }
+  const preferencesFunction = preferences && targetOf(resources.find(([id]) => id === preferences.id)?.[1].Properties?.ServiceToken);
+  for (const [fnId, fn] of ofType('AWS::Lambda::Function')) {
+    const id = targetOf(fn.Properties?.LoggingConfig?.LogGroup);
+    if (!id || roles.has(id)) continue;
+    roles.set(id, { line: 'Lambda function logs', systemsManager: fnId === preferencesFunction });
+  }
+  return roles;
+}
+
+/** "Log group: flow logs" -> "flow logs", "Log group bastion-sessions" -> "bastion-sessions", "EFS file system" as is. */
 function shortTitle(title: string | undefined): string | undefined {
-  return title?.replace(/^(Log group|S3 bucket): /, '');
+  return title?.replace(/^(Log group|S3 bucket):? /, '');
 }
 
 /** "numinia production: EKS secrets envelope encryption" -> "EKS secrets envelope encryption". */
