@@ -45,7 +45,10 @@ describe('encryption', () => {
 
   test('a logs key no log group uses grants CloudWatch Logs nothing (flow logs to S3, no trail)', () => {
     // The bastion's log groups (patching, sessions) use the logs key too: without the bastion, no group does.
-    const template = synthTemplate({ logging: { flowLogDestinations: FlowLogDestinations.S3, cloudTrail: { enabled: false } }, bastion: { enabled: false } });
+    const template = synthTemplate({
+      logging: { flowLogDestinations: FlowLogDestinations.S3, cloudTrail: { enabled: false } },
+      bastion: { enabled: false },
+    });
     const [logsKey] = Object.entries(template.findResources('AWS::KMS::Key')).filter(([id]) => id.startsWith('BaselineEncryptionLogsKey')).map(([, key]) => key);
     expect(logsKey.Properties.KeyPolicy.Statement.map((s: any) => s.Sid ?? s.Principal)).toEqual([
       { AWS: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::', { Ref: 'AWS::AccountId' }, ':root']] } },
