@@ -24,6 +24,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
   packageManager: javascript.NodePackageManager.NPM,
   projenrcTs: true,
   minNodeVersion: '20.0.0',
+  // `npx numinia-baseline context`: cdk.context.json entries for an account-bound app, so synth needs no credentials.
+  bin: { 'numinia-baseline': 'lib/cli/main.js' },
 
   cdkVersion: CDK_FLOOR,
   // The peer range starts at the floor; the tests run against the newest release (devDeps below).
@@ -263,6 +265,10 @@ const upgradeCheck = project.addTask('upgrade-check', {
 project.tasks.tryFind('bump')!.exec(`${UPGRADE_CHECK} --changelog "$CHANGELOG" --since "$LATEST_TAG"`, {
   name: 'release notes: resources an upgrade adds, changes, replaces or removes',
 });
+// ... and the npm package carries them (CHANGELOG.md, git-ignored: each release's package holds its own notes).
+project.tasks.tryFind('bump')!.exec('cp "$CHANGELOG" CHANGELOG.md', { name: 'release notes in the npm package' });
+project.tasks.tryFind('unbump')!.exec('rm -f CHANGELOG.md');
+project.gitignore.exclude('/CHANGELOG.md');
 // Two releases published to registries on 127.0.0.1 (Verdaccio, pypiserver, a Maven file repository, a GOPROXY
 // directory), installed by version range by every consumer app, upgraded, and compared.
 const roundTrip = project.addTask('release:round-trip', {
@@ -292,6 +298,8 @@ project.gitignore.exclude('/reports/', '/.stryker-tmp/');
 project.gitignore.exclude('test/.snippets/');
 project.addPackageIgnore('/reports/');
 project.addPackageIgnore('/.stryker-tmp/');
+// `npm pack` on a fresh clone would pack no library: refuse, with the command to run (scripts/release/prepack-check.cjs).
+project.package.setScript('prepack', 'node scripts/release/prepack-check.cjs');
 // In CI: the groups whose results are committed, incrementally (only mutants whose code or tests changed run again).
 const mutationCi = project.addTask('mutation:ci', {
   description: 'Mutation testing of the groups whose results are committed, incrementally; fails below 85 % per group',

@@ -92,3 +92,13 @@ export function defaultZonesProblem(region: string): string | undefined {
   const has = letters === '' ? 'two zones whose letters depend on the account' : `zones ${letters.split('').map((l) => region + l).join(', ')}`;
   return `${region} has no zone${missing.length > 1 ? 's' : ''} ${missing.map((l) => region + l).join(', ')} (it offers ${has}); list availabilityZones explicitly`;
 }
+
+/**
+ * The zones new accounts get in a region (eu-west-1a, eu-west-1b, eu-west-1c), or undefined where the table does not
+ * know them: an unknown region, and us-west-1, whose two zones depend on the account. What the `context` command writes
+ * for aws-cdk-lib's availability-zone lookup, so that an account-bound app synthesizes without credentials.
+ */
+export function newAccountZones(region: string): string[] | undefined {
+  const letters = zoneLettersByRegion()[region];
+  return letters ? letters.split('').map((l) => region + l) : undefined;
+}

@@ -1,4 +1,4 @@
-import { defaultZonesProblem, unknownZoneProblem } from '../../src/private/region-zones';
+import { defaultZonesProblem, newAccountZones, unknownZoneProblem } from '../../src/private/region-zones';
 
 /**
  * The commercial regions and their zones, from AWS's "Regions and Zones" documentation (December 2026): every region
@@ -44,5 +44,14 @@ describe('zones a region does not have', () => {
     expect(unknownZoneProblem('ap-northeast-1', 'ap-northeast-1b')).toBeUndefined();
     expect(unknownZoneProblem('us-west-1', 'us-west-1c')).toBeUndefined();
     expect(unknownZoneProblem('us-gov-west-1', 'us-gov-west-1z')).toBeUndefined();
+  });
+});
+
+describe('the zones a new account gets (what `numinia-baseline context` writes)', () => {
+  test('every letter of the region, in order; none where the account decides (us-west-1) or the region is unknown', () => {
+    expect(newAccountZones('eu-west-1')).toEqual(['eu-west-1a', 'eu-west-1b', 'eu-west-1c']);
+    expect(newAccountZones('ca-central-1')).toEqual(['ca-central-1a', 'ca-central-1b', 'ca-central-1d']);
+    expect(newAccountZones('us-west-1')).toBeUndefined();
+    expect(newAccountZones('us-gov-west-1')).toBeUndefined();
   });
 });
