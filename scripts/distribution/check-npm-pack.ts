@@ -1,6 +1,7 @@
 /**
  * Check what the npm tarball holds: the compiled library (lib/*.js, lib/*.d.ts), the jsii assembly (.jsii), API.md,
- * README.md, LICENSE, package.json and the fleet file's JSON Schema (schema/fleet.schema.json); optionally the rosetta translations (.jsii.tabl.json); nothing else (no src/,
+ * README.md, LICENSE, package.json and the fleet file's JSON Schema (schema/fleet.schema.json); optionally the rosetta translations (.jsii.tabl.json)
+ * and a release's notes (CHANGELOG.md); nothing else (no src/,
  * test/, examples/, scripts/, virtualenvs, CI or tool files).
  *
  * Usage: ts-node scripts/distribution/check-npm-pack.ts <tarball> [<report.json>]
@@ -20,6 +21,8 @@ const ALLOWED: RegExp[] = [
   /^lib\/.+\.(js|d\.ts)$/,
   // The fleet file's JSON Schema, for editors: `"$schema": "./node_modules/@numinia/cdk-baseline/schema/fleet.schema.json"`.
   /^schema\/fleet\.schema\.json$/,
+  // A release's notes (bump copies dist/changelog.md): present in a release's package only.
+  /^CHANGELOG\.md$/,
 ];
 const FORBIDDEN_DIRS = ['src/', 'test/', 'examples/'];
 

@@ -76,6 +76,13 @@ export async function releaseNotes(step: Step, ctx: Context, a: string, b: strin
   if (!section.split('\n').some((l) => l.startsWith(`Upgrading from v${a} to v${b}`))) {
     throw new Error(`no "Upgrading from v${a} to v${b}" in B's release notes`);
   }
+  // The npm package carries the release's notes as CHANGELOG.md (bump copies them), for `npm view`/node_modules readers.
+  const tarball = fs.readdirSync(path.join(ctx.tmp, 'b/dist/js')).find((f) => f.endsWith('.tgz'));
+  const shipped = tarball === undefined ? ''
+    : await step.out('tar', ['-xzOf', path.join(ctx.tmp, 'b/dist/js', tarball), 'package/CHANGELOG.md']).catch(() => '');
+  if (shipped.trim() !== fs.readFileSync(path.join(ctx.tmp, 'b/dist/changelog.md'), 'utf-8').trim()) {
+    throw new Error(`B's npm package (${tarball ?? 'no tarball'}) does not carry its release notes as CHANGELOG.md`);
+  }
   fs.copyFileSync(path.join(ctx.tmp, 'a/dist/changelog.md'), path.join(ctx.out, 'changelog-A.md'));
   fs.copyFileSync(path.join(ctx.tmp, 'b/dist/changelog.md'), path.join(ctx.out, 'changelog-B.md'));
   step.note(section.split('\n').map((l) => /^Upgrading from .*does\): (.*)$/.exec(l)?.[1]).filter((x) => x !== undefined).join('\n'));
