@@ -33,6 +33,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App, Stack } from 'aws-cdk-lib';
+import { readAssembly, unknownProps } from './known-props';
 import { countByAction, describeViolation, insertAfterNewestEntry, releaseNotesSection, ResourceChange, upgradeDiff, UpgradeDiff } from './upgrade-diff';
 import { complianceMatrix } from '../../test/compliance/matrix';
 
@@ -208,17 +209,18 @@ function compareConfiguration(name: string, props: Record<string, unknown>, befo
   } catch (error) {
     return { configuration: name, status: 'FAIL', violations: [`the new library cannot synthesize it: ${errorMessage(error)}`], replacedNonStateful: [] };
   }
+  const skipped = (note: string): ConfigurationResult => ({ configuration: name, status: 'SKIPPED', violations: [], replacedNonStateful: [], note });
+  // The old library would ignore props it does not know and synthesize another configuration: no diff to report.
+  const unknown = unknownProps(readAssembly(before.dir), `${PACKAGE}.NuminiaBaselineProps`, props);
+  if (unknown.length > 0) {
+    return skipped(`the old library does not know ${unknown.join(', ')}: it would ignore ${unknown.length === 1 ? 'it' : 'them'} and build another configuration`);
+  }
   let oldTemplate: Template;
   try {
     oldTemplate = synthesize(before.library, props);
   } catch (error) {
-    return {
-      configuration: name,
-      status: 'SKIPPED',
-      violations: [],
-      replacedNonStateful: [],
-      note: `the old library cannot synthesize it (a configuration it did not support): ${errorMessage(error)}`,
-    };
+    // The whole message: the reason is the point of a skip.
+    return skipped(`the old library cannot synthesize it (a configuration it did not support): ${error instanceof Error ? error.message : String(error)}`);
   }
   const diff = upgradeDiff(oldTemplate, newTemplate);
   return {

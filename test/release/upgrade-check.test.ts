@@ -4,7 +4,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { ResourceImpact } from '@aws-cdk/cloudformation-diff';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import { JsiiAssembly, readAssembly, unknownProps } from '../../scripts/release/known-props';
 import { describeViolation, insertAfterNewestEntry, releaseNotesSection, upgradeDiff, UPGRADE_STATEFUL_TYPES } from '../../scripts/release/upgrade-diff';
+import { complianceMatrix } from '../compliance/matrix';
 import { STATEFUL_TYPES, synthTemplate } from '../util';
 
 type Template = Record<string, unknown>;
@@ -158,5 +160,32 @@ describe('npx projen upgrade-check', () => {
     const { status, output } = upgradeCheck(old);
     expect(output).toMatch(/PASS {4}the default baseline: \d+ resources; 0 added, 1 changed in place, 0 replaced, 0 removed/);
     expect(status).toBe(0);
+  });
+});
+
+describe('props the old library does not know: the configuration is skipped, not diffed', () => {
+  const PROPS = '@numinia/cdk-baseline.NuminiaBaselineProps';
+  // The working copy's assembly, and the same without bastion.patching: a library from before the bastion's patching.
+  const current = readAssembly(ROOT);
+  const withoutPatching: JsiiAssembly = JSON.parse(JSON.stringify(current));
+  const bastion = withoutPatching.types['@numinia/cdk-baseline.BastionProps'];
+  (bastion as { properties: Array<{ name: string }> }).properties = bastion.properties!.filter((p) => p.name !== 'patching');
+
+  test('every key is looked up, in nested structs of the library too; values of other types are not looked into', () => {
+    const known = { environment: 'production', fileSystem: { enabled: false }, bastion: { patching: { approveAfterDays: 3 } }, tags: { a: 'b' } };
+    expect(unknownProps(current, PROPS, known)).toEqual([]);
+    const misspelt = { natGateway: 1, fileSystem: { enabld: false }, bastion: { patching: { approveAfter: 3 }, vpcSubnets: { anything: 1 } } };
+    expect(unknownProps(current, PROPS, misspelt)).toEqual(['natGateway', 'fileSystem.enabld', 'bastion.patching.approveAfter']);
+  });
+
+  test('every configuration of the matrix uses only props the library knows (a typo would be compared as another configuration)', () => {
+    expect(complianceMatrix().map(([name, props]) => [name, unknownProps(current, PROPS, props as Record<string, unknown>)]))
+      .toEqual(complianceMatrix().map(([name]) => [name, []]));
+  });
+
+  test('a prop the old library lacks is named; an undefined one is not a use', () => {
+    expect(unknownProps(withoutPatching, PROPS, { bastion: { enabled: true, patching: { enabled: false } } })).toEqual(['bastion.patching']);
+    expect(unknownProps(withoutPatching, PROPS, { bastion: { enabled: true, patching: undefined } })).toEqual([]);
+    expect(() => unknownProps(current, '@numinia/cdk-baseline.Nothing', {})).toThrow('@numinia/cdk-baseline has no struct @numinia/cdk-baseline.Nothing');
   });
 });
