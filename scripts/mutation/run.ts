@@ -6,7 +6,8 @@
  *   npx projen mutation --changed [<ref>]    only the groups whose src/ or test files differ from <ref> (default HEAD~1)
  *   npx projen mutation --full               ignore the incremental files: test every mutant again
  *   npx projen mutation --measured           only the groups whose results are committed, and in them only the files
- *                                            those results hold (what CI runs)
+ *                                            those results hold (what CI runs); fails at once when those results were
+ *                                            measured on other sources or tests than the working copy's (freshness.ts)
  *   npx projen mutation --group g --files f  only some files of a group (repeatable); their results join the group's
  *
  * Reports: reports/mutation/<group>/index.html and mutation.json (git-ignored), and a summary per file. Results are
@@ -16,6 +17,7 @@
 import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { staleness } from './freshness';
 import { MUTATION_GROUPS, MutationGroup } from './groups';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -158,6 +160,19 @@ function main(): void {
     groups = groups.filter((g) => fs.existsSync(incrementalFile(g)));
     console.log(`mutation: groups with committed results: ${groups.map((g) => g.name).join(', ') || 'none'}`
       + (unmeasured.length > 0 ? `; not measured yet (a first run takes hours on 2 cores): ${unmeasured.map((g) => g.name).join(', ')}` : ''));
+  }
+  if (options.measured) {
+    // Stale results would make CI rerun their mutants, up to a minute each on 2 cores: fail now, saying what to run.
+    const stale = groups.map((g) => ({ group: g.name, problems: staleness(ROOT, g, incrementalFile(g)) })).filter((s) => s.problems.length > 0);
+    if (stale.length > 0) {
+      for (const { group, problems } of stale) {
+        console.error(`mutation: the committed results of ${group} were measured on other files:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+      }
+      console.error(`mutation: FAIL: run ${stale.map(({ group }) => `\`npx projen mutation --group ${group}\``).join(', ')} `
+        + 'and commit test/mutation/incremental/ (only the changed mutants run again)');
+      process.exitCode = 1;
+      return;
+    }
   }
   fs.mkdirSync(INCREMENTAL, { recursive: true });
   const summary: string[] = [];
