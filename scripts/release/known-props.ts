@@ -13,8 +13,10 @@ interface JsiiProperty { readonly name: string; readonly type: TypeRef }
 interface JsiiType { readonly kind: string; readonly datatype?: boolean; readonly properties?: JsiiProperty[]; readonly interfaces?: string[] }
 export interface JsiiAssembly { readonly name: string; readonly types: Record<string, JsiiType> }
 
-export function readAssembly(dir: string): JsiiAssembly {
-  return JSON.parse(fs.readFileSync(path.join(dir, '.jsii'), 'utf-8')) as JsiiAssembly;
+/** A library's jsii assembly, or undefined for a directory without one (a library not built by jsii). */
+export function readAssembly(dir: string): JsiiAssembly | undefined {
+  const file = path.join(dir, '.jsii');
+  return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf-8')) as JsiiAssembly : undefined;
 }
 
 /** A struct's properties, with those of the structs it extends. */

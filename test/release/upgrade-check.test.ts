@@ -166,7 +166,7 @@ describe('npx projen upgrade-check', () => {
 describe('props the old library does not know: the configuration is skipped, not diffed', () => {
   const PROPS = '@numinia/cdk-baseline.NuminiaBaselineProps';
   // The working copy's assembly, and the same without bastion.patching: a library from before the bastion's patching.
-  const current = readAssembly(ROOT);
+  const current = readAssembly(ROOT)!;
   const withoutPatching: JsiiAssembly = JSON.parse(JSON.stringify(current));
   const bastion = withoutPatching.types['@numinia/cdk-baseline.BastionProps'];
   (bastion as { properties: Array<{ name: string }> }).properties = bastion.properties!.filter((p) => p.name !== 'patching');
@@ -186,6 +186,8 @@ describe('props the old library does not know: the configuration is skipped, not
   test('a prop the old library lacks is named; an undefined one is not a use', () => {
     expect(unknownProps(withoutPatching, PROPS, { bastion: { enabled: true, patching: { enabled: false } } })).toEqual(['bastion.patching']);
     expect(unknownProps(withoutPatching, PROPS, { bastion: { enabled: true, patching: undefined } })).toEqual([]);
+    // A library directory without .jsii says nothing of its props: its configurations are compared as they are.
+    expect(readAssembly(fs.mkdtempSync(path.join(os.tmpdir(), 'no-jsii-')))).toBeUndefined();
     expect(() => unknownProps(current, '@numinia/cdk-baseline.Nothing', {})).toThrow('@numinia/cdk-baseline has no struct @numinia/cdk-baseline.Nothing');
   });
 });
