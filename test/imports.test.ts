@@ -10,13 +10,15 @@ import * as ts from 'typescript';
  *   - an area (network, encryption, ...) imports private/ and other areas, never the construct, the recipe or the fleet.
  *   - the construct and its recipe (the files at the root of src/) import areas and private/, never the fleet.
  *   - the fleet, which rolls baselines out, sits on top; only the package's entry point (src/index.ts) imports it.
+ *   - the package's command (src/cli/, `npx numinia-baseline`) sits beside the entry point: it may use every layer,
+ *     and no layer imports it (importing src/cli/main.ts runs the command).
  *   - no circle, between files or between areas.
  */
 
 const SRC = path.resolve(__dirname, '..', 'src');
 
-type Layer = 'private' | 'area' | 'root' | 'fleet' | 'entry';
-const RANK: Record<Layer, number> = { private: 0, area: 1, root: 2, fleet: 3, entry: 4 };
+type Layer = 'private' | 'area' | 'root' | 'fleet' | 'entry' | 'command';
+const RANK: Record<Layer, number> = { private: 0, area: 1, root: 2, fleet: 3, entry: 4, command: 5 };
 /** The package's entry point: it exports every layer. */
 const ENTRY = 'index.ts';
 
@@ -30,6 +32,9 @@ export function ownerOf(file: string): string {
 
 function layerOf(file: string): Layer {
   const owner = ownerOf(file);
+  if (owner === 'cli') {
+    return 'command';
+  }
   return owner === '(entry)' ? 'entry' : owner === '(root)' ? 'root' : owner === 'private' || owner === 'fleet' ? owner : 'area';
 }
 
@@ -136,13 +141,16 @@ test('the rules see what they are for: an upward import, an import out of privat
     'fleet/fleet.ts': "import { r } from '../recipe';\nimport { i } from '../index';",
     'cost/a.ts': "import { b } from './b';",
     'cost/b.ts': "import { a } from './a';",
+    'cli/main.ts': "import { f } from '../fleet/fleet';\nimport { r } from '../recipe';",
+    'eks/addon.ts': "import { run } from '../cli/main';",
   };
   const edges = importsOf('fixture', files);
   expect(upwardImports(edges)).toEqual([
     'network/network.ts (area) imports recipe.ts (root)',
     'private/cidr.ts (private) imports network/network.ts (area)',
     'fleet/fleet.ts (fleet) imports index.ts (entry)',
+    'eks/addon.ts (area) imports cli/main.ts (command)',
   ]);
-  expect(circles(edges)).toEqual([['cost/a.ts', 'cost/b.ts'], ['network/network.ts', 'private/cidr.ts', 'recipe.ts'], ['fleet/fleet.ts', 'index.ts']]);
+  expect(circles(edges)).toEqual([['network/network.ts', 'private/cidr.ts', 'recipe.ts'], ['fleet/fleet.ts', 'index.ts'], ['cost/a.ts', 'cost/b.ts']]);
   expect(() => importsOf('fixture', { 'a.ts': "import { b } from './missing';" })).toThrow(/a.ts: cannot resolve .\/missing/);
 });
